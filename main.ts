@@ -1,0 +1,44 @@
+import { App } from 'cdktf';
+import { buildEstate, type Estate } from './modules/estate';
+import { assertGuardrails, GuardrailError } from './modules/guardrails';
+import { ConfigError, configFileFromEnv, loadConfig } from './src/config';
+import { type EstatePlan, planEstate } from './src/stacks/plan';
+
+export interface SynthOptions {
+  /** Config file. @default $GUARDDUTY_CONFIG, then guardduty.yaml */
+  readonly configFile?: string;
+  /** Output directory. @default $CDKTF_OUTDIR (set by the cdktf CLI), then cdktf.out */
+  readonly outdir?: string;
+}
+
+export interface SynthResult {
+  readonly plan: EstatePlan;
+  readonly estate: Estate;
+}
+
+/**
+ * The whole job: config -> plan -> stacks -> guardrails -> cdktf.out.
+ * Everything that can fail (config, guardrails) fails before a file is
+ * written.
+ */
+export function synthesize(options: SynthOptions = {}): SynthResult {
+  const plan = planEstate(loadConfig(options.configFile ?? configFileFromEnv()));
+  const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
+  const estate = buildEstate(app, plan);
+  assertGuardrails(estate.stacks);
+  app.synth();
+  return { plan, estate };
+}
+
+if (require.main === module) {
+  try {
+    const { plan } = synthesize();
+    for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof GuardrailError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './aspect';
+export * from './evaluate';
+export * from './model';
+export * from './rules';

@@ -1,0 +1,37 @@
+import { asList, conditionKeys, parsePolicy } from '../../../src/policy/document';
+import type { GuardrailRule } from '../model';
+
+/** Resource types and the attribute holding their resource or trust policy. */
+const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
+  aws_s3_bucket_policy: 'policy',
+  aws_sns_topic_policy: 'policy',
+  aws_sqs_queue_policy: 'policy',
+  aws_kms_key: 'policy',
+  aws_kms_key_policy: 'policy',
+  aws_cloudwatch_log_resource_policy: 'policy_document',
+  aws_cloudwatch_event_bus_policy: 'policy',
+  aws_iam_role: 'assume_role_policy',
+};
+
+/**
+ * Confused deputy: a statement allowing an AWS service principal must pin
+ * the calling account, so the service cannot be steered into acting for
+ * another account.
+ */
+export const ServicePrincipalSourceAccount: GuardrailRule = {
+  id: 'GD-IAM-2',
+  description: 'Every Allow statement for a service principal has an aws:SourceAccount (or aws:SourceOrgID) condition.',
+  appliesTo: Object.keys(POLICY_ATTRIBUTE),
+  check(resource) {
+    const raw = resource.attributes[POLICY_ATTRIBUTE[resource.type]!];
+    if (raw === undefined) return [];
+    const doc = parsePolicy(raw);
+    if (!doc) return ['policy is not a plain JSON document, so it cannot be checked (build it with policyJson)'];
+    return doc.Statement.flatMap((s, i) => {
+      if (s.Effect !== 'Allow' || s.Principal === '*' || asList(s.Principal?.Service).length === 0) return [];
+      const keys = conditionKeys(s);
+      if (keys.has('aws:sourceaccount') || keys.has('aws:sourceorgid')) return [];
+      return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} without an aws:SourceAccount condition`];
+    });
+  },
+};

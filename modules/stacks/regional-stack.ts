@@ -1,0 +1,23 @@
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { RegionalStackPlan } from '../../src/stacks/plan';
+import { GuardDutyDetector } from '../detector/guardduty-detector';
+import { addAwsProvider } from './aws-provider';
+import { addBackend } from './backend';
+
+/** One enabled region of the admin account: its detector and everything hung on it. */
+export class RegionalStack extends TerraformStack {
+  public readonly detector: GuardDutyDetector;
+
+  constructor(scope: Construct, plan: RegionalStackPlan) {
+    super(scope, plan.name);
+    addAwsProvider(this, plan.provider);
+    addBackend(this, plan.backend);
+    this.detector = new GuardDutyDetector(this, 'Detector', {
+      findingPublishingFrequency: plan.detector.findingPublishingFrequency,
+      features: plan.detector.features,
+      preventDestroy: plan.detector.preventDestroy,
+      ...(plan.detector.importId ? { importId: plan.detector.importId } : {}),
+    });
+  }
+}

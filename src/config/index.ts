@@ -1,0 +1,4 @@
+export * from './issues';
+export * from './load';
+export * from './schema';
+export * from './validate';

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { type DetectorFeatureName, FEATURE_DESCRIPTIONS } from '../features/catalog';
+import { PARTITIONS } from '../regions/catalog';
+
+/**
+ * The shape of `guardduty.yaml`. Structural rules live here; rules that need
+ * the whole file (regions against the partition, ARNs against account ids)
+ * live in `validate.ts`. Every object is strict so a misspelt key is an
+ * error rather than a silently ignored setting.
+ */
+
+const accountId = z
+  .string({ error: 'must be a 12-digit AWS account id in quotes (YAML reads unquoted digits as a number and drops leading zeros)' })
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+
+const roleArn = z
+  .string()
+  .regex(/^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN such as arn:aws:iam::111111111111:role/GuardDutyDeployer');
+
+const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name such as eu-west-1');
+
+const account = z
+  .strictObject({
+    accountId: accountId.describe('12-digit AWS account id.'),
+    assumeRoleArn: roleArn.optional().describe('Role the AWS provider assumes in this account. Default: the caller\'s own credentials.'),
+  })
+  .describe('An AWS account and how to reach it.');
+
+const detectorId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a GuardDuty detector id (32 lowercase hex characters)');
+
+const featureEnabled = z.boolean().describe('Status of the protection plan: true = ENABLED, false = DISABLED.');
+
+function simpleFeature(feature: DetectorFeatureName) {
+  return z.strictObject({ enabled: featureEnabled }).optional().describe(FEATURE_DESCRIPTIONS[feature]);
+}
+
+const runtimeMonitoring = z
+  .strictObject({
+    enabled: featureEnabled,
+    additionalConfiguration: z
+      .strictObject({
+        EKS_ADDON_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the EKS security agent add-on.'),
+        ECS_FARGATE_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent sidecar for ECS on Fargate.'),
+        EC2_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent on EC2 through SSM.'),
+      })
+      .optional()
+      .describe('Agent management per compute type. Each one left out follows `enabled`.'),
+  })
+  .optional()
+  .describe(FEATURE_DESCRIPTIONS.RUNTIME_MONITORING);
+
+const supersededEksRuntimeMonitoring = z
+  .unknown()
+  .superRefine((_value, ctx) => {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'EKS_RUNTIME_MONITORING is superseded by RUNTIME_MONITORING and the two cannot both exist: remove it and set RUNTIME_MONITORING with additionalConfiguration.EKS_ADDON_MANAGEMENT',
+    });
+  })
+  .optional()
+  .describe('Not accepted: superseded by RUNTIME_MONITORING (the provider errors when both exist).');
+
+const features = z
+  .strictObject({
+    S3_DATA_EVENTS: simpleFeature('S3_DATA_EVENTS'),
+    EKS_AUDIT_LOGS: simpleFeature('EKS_AUDIT_LOGS'),
+    EBS_MALWARE_PROTECTION: simpleFeature('EBS_MALWARE_PROTECTION'),
+    RDS_LOGIN_EVENTS: simpleFeature('RDS_LOGIN_EVENTS'),
+    RUNTIME_MONITORING: runtimeMonitoring,
+    LAMBDA_NETWORK_LOGS: simpleFeature('LAMBDA_NETWORK_LOGS'),
+    EKS_RUNTIME_MONITORING: supersededEksRuntimeMonitoring,
+  })
+  .default({})
+  .describe('Protection plans. Each one left out gets the default in the README table; every plan is emitted with an explicit status because leaving a feature out does not disable it.');
+
+const detector = z
+  .strictObject({
+    findingPublishingFrequency: z
+      .enum(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'])
+      .default('FIFTEEN_MINUTES')
+      .describe('How often updated findings are exported to EventBridge and S3.'),
+    allowDestroy: z
+      .boolean()
+      .default(false)
+      .describe('Let Terraform destroy detectors. Destroying a detector deletes its findings, so detectors carry prevent_destroy unless this is true.'),
+    features,
+  })
+  .default({ findingPublishingFrequency: 'FIFTEEN_MINUTES', allowDestroy: false, features: {} })
+  .describe('The detector every enabled region gets.');
+
+const regions = z
+  .strictObject({
+    include: z
+      .union([z.literal('all'), z.array(regionName).min(1)])
+      .default('all')
+      .describe('`all` = every GuardDuty region of the partition that is not opt-in, plus `optIn`; or an explicit list.'),
+    optIn: z.array(regionName).default([]).describe('Opt-in regions this account has enabled (see `guardduty-ops regions` or the Account console).'),
+    exclude: z.array(regionName).default([]).describe('Regions to leave out, e.g. where an SCP denies GuardDuty.'),
+  })
+  .default({ include: 'all', optIn: [], exclude: [] })
+  .describe('Which regions get a detector.');
+
+const backend = z
+  .discriminatedUnion('type', [
+    z
+      .strictObject({
+        type: z.literal('local'),
+        directory: z
+          .string()
+          .regex(/^[^/]/, 'must be a path relative to the project root')
+          .default('.')
+          .describe('Directory (relative to the project root) for the terraform.<stack>.tfstate files.'),
+      })
+      .describe('State files on this machine (default).'),
+    z
+      .strictObject({
+        type: z.literal('s3'),
+        bucket: z.string().min(3).describe('Existing S3 bucket for state.'),
+        keyPrefix: z.string().default('guardduty').describe('Key prefix; each stack stores <keyPrefix>/<stack>.tfstate.'),
+        region: regionName.describe('Region of the state bucket.'),
+        useLockfile: z.boolean().default(true).describe('S3 native state locking (Terraform >= 1.10).'),
+        roleArn: roleArn.optional().describe('Role to assume for state access. Default: the caller\'s credentials.'),
+      })
+      .describe('One state object per stack in S3, encrypted.'),
+    z
+      .strictObject({
+        type: z.literal('cloud'),
+        organization: z.string().min(1).describe('HCP Terraform organization.'),
+        workspacePrefix: z.string().min(1).describe('Each stack gets the workspace <workspacePrefix><stack>.'),
+        hostname: z.string().default('app.terraform.io').describe('HCP Terraform or Terraform Enterprise host.'),
+      })
+      .describe('HCP Terraform, one workspace per stack.'),
+  ])
+  .default({ type: 'local', directory: '.' })
+  .describe('Where Terraform keeps state: one state per stack.');
+
+/** A section another work item fills; until then setting it is an error, not a silent no-op. */
+function reserved(section: string, workItem: string) {
+  return z
+    .unknown()
+    .superRefine((_value, ctx) => {
+      ctx.addIssue({ code: 'custom', message: `${section} is not supported yet (${workItem}); remove it from the config` });
+    })
+    .optional()
+    .describe(`Reserved for ${workItem}; not supported yet.`);
+}
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
+    version: z.literal(1).default(1).describe('Config format version.'),
+    prefix: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,19}$/, 'must be 2-20 characters: lowercase letters, digits and "-", starting with a letter (it becomes part of bucket names)')
+      .describe('Every resource name starts with it.'),
+    homeRegion: regionName.describe('Region of the home stack (shared resources: buckets, event bus, IAM).'),
+    partition: z.enum(PARTITIONS).default('aws').describe('AWS partition of every account and region.'),
+    tags: z
+      .record(z.string().min(1).max(128), z.string().max(256))
+      .default({})
+      .describe('Default tags on every resource (AWS provider default_tags).'),
+    accounts: z
+      .strictObject({
+        admin: account.describe('The security account: GuardDuty administrator, home of every shared resource.'),
+        management: account.optional().describe('Organizations management account (used by organization mode).'),
+      })
+      .describe('Accounts this project deploys to.'),
+    regions,
+    detector,
+    backend,
+    existingDetectors: z
+      .record(regionName, detectorId)
+      .default({})
+      .describe('Detectors that already exist in the admin account, region -> detector id: imported instead of failing with "detector already exists".'),
+    organization: reserved('organization', 'the Organization work item, issue #4'),
+    members: reserved('members', 'the Organization work item, issue #4'),
+    invitation: reserved('invitation', 'the Organization work item, issue #4'),
+    threatLists: reserved('threatLists', 'the Threat lists work item, issue #5'),
+    export: reserved('export', 'the Findings export work item, issue #6'),
+    alerts: reserved('alerts', 'the Findings export work item, issue #6'),
+    suppressions: reserved('suppressions', 'the Findings export work item, issue #6'),
+    presets: reserved('presets', 'the Findings export work item, issue #6'),
+    access: reserved('access', 'the Findings export work item, issue #6'),
+    flowLogs: reserved('flowLogs', 'the Findings export work item, issue #6'),
+  })
+  .describe('guardduty-cdktf configuration: GuardDuty in every enabled region from one file.');
+
+/** The config as written (before defaults). */
+export type GuardDutyConfigInput = z.input<typeof configSchema>;
+/** The config with every default filled in. */
+export type GuardDutyConfig = z.output<typeof configSchema>;
+export type DetectorConfig = GuardDutyConfig['detector'];
+export type BackendConfig = GuardDutyConfig['backend'];
+export type AccountConfig = GuardDutyConfig['accounts']['admin'];

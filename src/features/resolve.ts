@@ -1,0 +1,58 @@
+import type { DetectorConfig } from '../config/schema';
+import { isFeatureAvailable } from '../regions/feature-availability';
+import { DETECTOR_FEATURES, type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, RUNTIME_MONITORING_ADDITIONAL } from './catalog';
+
+export type FeatureStatus = 'ENABLED' | 'DISABLED';
+
+export interface ResolvedAdditionalConfiguration {
+  readonly name: string;
+  readonly status: FeatureStatus;
+}
+
+export interface ResolvedFeature {
+  readonly name: DetectorFeatureName;
+  readonly status: FeatureStatus;
+  readonly additionalConfiguration: readonly ResolvedAdditionalConfiguration[];
+}
+
+export interface SkippedFeature {
+  readonly name: DetectorFeatureName;
+  /** Whether the config wanted it on: only then is the skip worth a warning. */
+  readonly wanted: boolean;
+  readonly reason: string;
+}
+
+/** The features one region's detector gets: every managed feature with an explicit status. */
+export interface RegionFeatures {
+  readonly features: readonly ResolvedFeature[];
+  readonly skipped: readonly SkippedFeature[];
+}
+
+const status = (enabled: boolean): FeatureStatus => (enabled ? 'ENABLED' : 'DISABLED');
+
+/**
+ * Resolves the configured features for one region: defaults for features
+ * left out, additional configurations that follow their feature unless set,
+ * and features GuardDuty does not offer in the region skipped (enabling
+ * them there fails the apply).
+ */
+export function resolveDetectorFeatures(config: DetectorConfig['features'], region: string): RegionFeatures {
+  const features: ResolvedFeature[] = [];
+  const skipped: SkippedFeature[] = [];
+  for (const name of DETECTOR_FEATURES) {
+    const enabled = config[name]?.enabled ?? FEATURE_DEFAULT_ENABLED[name];
+    if (!isFeatureAvailable(name, region)) {
+      skipped.push({ name, wanted: enabled, reason: `${name} is not available in ${region}` });
+      continue;
+    }
+    const additionalConfiguration =
+      name === 'RUNTIME_MONITORING'
+        ? RUNTIME_MONITORING_ADDITIONAL.map((n) => ({
+            name: n,
+            status: status(enabled && (config.RUNTIME_MONITORING?.additionalConfiguration?.[n] ?? true)),
+          }))
+        : [];
+    features.push({ name, status: status(enabled), additionalConfiguration });
+  }
+  return { features, skipped };
+}

@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './feature-availability';
+export * from './principals';
+export * from './resolve';
