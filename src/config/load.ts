@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from './issues';
 import { configSchema, type GuardDutyConfig } from './schema';
-import { validateConfig } from './validate';
+import { parseSections, validateConfig } from './validate';
 import { lineOf } from './yaml-locations';
 
 /** Where synth reads its config unless GUARDDUTY_CONFIG names another file. */
@@ -40,13 +40,18 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): GuardDuty
     line: lineOf(doc, lineCounter, path),
   });
 
-  const parsed = configSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
-  if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.flatMap((issue) => describeZodIssue(issue).map(([path, msg]) => located(path, msg))));
-  }
-  const issues = validateConfig(parsed.data);
-  if (issues.length > 0) throw new ConfigError(file, issues.map((i) => located(i.path, i.message)));
+  const raw = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(raw, { reportInput: true });
+  const structural = parsed.success ? [] : parsed.error.issues.flatMap(describeZodIssue);
+  const crossField = validateConfig(parsed.success ? parsed.data : parseSections(raw)).map((i): Described => [i.path, i.message]);
+  const issues = [...structural, ...crossField].map(([path, message]) => located(path, message));
+  if (issues.length > 0 || !parsed.success) throw new ConfigError(file, byLine(issues));
   return parsed.data;
+}
+
+/** Issues in file order, so the report reads top to bottom. */
+function byLine(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 type Described = [readonly (string | number)[], string];
@@ -60,16 +65,25 @@ function describeZodIssue(issue: z.core.$ZodIssue): Described[] {
     case 'invalid_type':
       if (issue.input === undefined) return [[path, 'is required']];
       if (issue.message.startsWith('Invalid input')) {
-        return [[path, `must be ${article(issue.expected)}, got ${describeValue(issue.input)}`]];
+        return [[path, `must be ${article(yamlType(issue.expected))}, got ${describeValue(issue.input)}`]];
       }
       return [[path, issue.message]];
     case 'invalid_value':
       return [[path, `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeValue(issue.input)}`]];
-    case 'invalid_union':
-      if (issue.note === 'No matching discriminator' || issue.discriminator) {
-        return [[path, `unknown or missing "type": ${describeValue(issue.input)}`]];
+    case 'invalid_union': {
+      if (issue.discriminator) {
+        const found = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+        const options = 'options' in issue ? (issue.options ?? []) : [];
+        return [[path, `must be one of ${options.map((o) => JSON.stringify(o)).join(' | ')}, got ${describeValue(found)}`]];
       }
-      return [[path, `${describeValue(issue.input)} matches none of the allowed forms`]];
+      const forms = issue.errors.map((option) => {
+        const first = option[0];
+        if (first?.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(' | ');
+        if (first?.code === 'invalid_type') return article(yamlType(first.expected));
+        return first?.message ?? 'another form';
+      });
+      return [[path, `must be ${forms.join(' or ')}, got ${describeValue(issue.input)}`]];
+    }
     case 'invalid_format':
       return [[path, `${describeValue(issue.input)} ${issue.message}`]];
     default:
@@ -77,11 +91,17 @@ function describeZodIssue(issue: z.core.$ZodIssue): Described[] {
   }
 }
 
+/** zod's type names in YAML's words. */
+function yamlType(type: string): string {
+  return type === 'array' ? 'list' : type === 'object' ? 'mapping' : type;
+}
+
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DetectorFeatureName, FEATURE_DESCRIPTIONS } from '../features/catalog';
+import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
 import { PARTITIONS } from '../regions/catalog';
 
 /**
@@ -30,8 +30,12 @@ const detectorId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a GuardDuty detec
 
 const featureEnabled = z.boolean().describe('Status of the protection plan: true = ENABLED, false = DISABLED.');
 
+function featureDescription(feature: DetectorFeatureName): string {
+  return `${FEATURE_DESCRIPTIONS[feature]} Left out: ${FEATURE_DEFAULT_ENABLED[feature] ? 'enabled' : 'disabled'}.`;
+}
+
 function simpleFeature(feature: DetectorFeatureName) {
-  return z.strictObject({ enabled: featureEnabled }).optional().describe(FEATURE_DESCRIPTIONS[feature]);
+  return z.strictObject({ enabled: featureEnabled }).optional().describe(featureDescription(feature));
 }
 
 const runtimeMonitoring = z
@@ -47,7 +51,7 @@ const runtimeMonitoring = z
       .describe('Agent management per compute type. Each one left out follows `enabled`.'),
   })
   .optional()
-  .describe(FEATURE_DESCRIPTIONS.RUNTIME_MONITORING);
+  .describe(featureDescription('RUNTIME_MONITORING'));
 
 const supersededEksRuntimeMonitoring = z
   .unknown()
@@ -72,7 +76,7 @@ const features = z
     EKS_RUNTIME_MONITORING: supersededEksRuntimeMonitoring,
   })
   .default({})
-  .describe('Protection plans. Each one left out gets the default in the README table; every plan is emitted with an explicit status because leaving a feature out does not disable it.');
+  .describe('Protection plans. Each one left out gets its default (below); every plan is emitted with an explicit status because leaving a feature out does not disable it.');
 
 const detector = z
   .strictObject({
