@@ -1,0 +1,208 @@
+import { Fn } from 'cdktf';
+import { evaluateGuardrails } from '../../modules/guardrails/evaluate';
+import type { GuardrailRule, SynthesizedResource } from '../../modules/guardrails/model';
+import {
+  GUARDRAIL_RULES,
+  IamNoAdminWildcard,
+  KmsKeyRotation,
+  S3BucketEncrypted,
+  S3BucketPublicAccessBlocked,
+  S3BucketTlsOnly,
+  ServicePrincipalSourceAccount,
+} from '../../modules/guardrails/rules';
+import { policyJson } from '../../src/policy/document';
+import {
+  compliantBucket,
+  IamRole,
+  IamRolePolicy,
+  KmsKey,
+  S3Bucket,
+  S3BucketPolicy,
+  S3BucketPublicAccessBlock,
+  SnsTopicPolicy,
+  stackOf,
+  TLS_ONLY,
+} from './fixtures';
+
+/** The messages `rule` gives each resource it applies to in the stack. */
+function problems(rule: GuardrailRule, build: Parameters<typeof stackOf>[0]): string[] {
+  return evaluateGuardrails(stackOf(build).resources, [rule]).map((v) => `${v.path}: ${v.message}`);
+}
+
+describe('guardrail catalogue', () => {
+  it('has unique, stable rule ids', () => {
+    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-KMS-1']);
+  });
+});
+
+describe('GD-S3-1 S3BucketPublicAccessBlocked', () => {
+  it('Noncompliance 1: bucket without a public access block', () => {
+    expect(problems(S3BucketPublicAccessBlocked, (s) => new S3Bucket(s, 'Bucket', { bucket: 'acme-b' }))).toEqual([
+      'test/Bucket: bucket has no aws_s3_bucket_public_access_block',
+    ]);
+  });
+  it('Noncompliance 2: a block that leaves settings off', () => {
+    expect(
+      problems(S3BucketPublicAccessBlocked, (s) => {
+        const b = new S3Bucket(s, 'Bucket', { bucket: 'acme-b' });
+        new S3BucketPublicAccessBlock(s, 'Pab', { bucket: b.id, blockPublicAcls: true, blockPublicPolicy: true });
+      }),
+    ).toEqual(['test/Bucket: public access block leaves ignore_public_acls, restrict_public_buckets off']);
+  });
+  it('Compliance: all four on, by reference or by literal name', () => {
+    expect(problems(S3BucketPublicAccessBlocked, (s) => compliantBucket(s))).toEqual([]);
+    expect(
+      problems(S3BucketPublicAccessBlocked, (s) => {
+        new S3Bucket(s, 'Bucket', { bucket: 'acme-b' });
+        new S3BucketPublicAccessBlock(s, 'Pab', { bucket: 'acme-b', blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+      }),
+    ).toEqual([]);
+  });
+  it('a block for another bucket does not count', () => {
+    expect(
+      problems(S3BucketPublicAccessBlocked, (s) => {
+        compliantBucket(s, 'Good');
+        new S3Bucket(s, 'Other', { bucket: 'acme-other' });
+      }),
+    ).toEqual(['test/Other: bucket has no aws_s3_bucket_public_access_block']);
+  });
+});
+
+describe('GD-S3-2 S3BucketEncrypted', () => {
+  it('Noncompliance: bucket without default encryption', () => {
+    expect(problems(S3BucketEncrypted, (s) => new S3Bucket(s, 'Bucket', { bucket: 'acme-b' }))).toEqual([
+      'test/Bucket: bucket has no aws_s3_bucket_server_side_encryption_configuration',
+    ]);
+  });
+  it('Compliance', () => {
+    expect(problems(S3BucketEncrypted, (s) => compliantBucket(s))).toEqual([]);
+  });
+});
+
+describe('GD-S3-3 S3BucketTlsOnly', () => {
+  it('Noncompliance 1: no bucket policy', () => {
+    expect(problems(S3BucketTlsOnly, (s) => new S3Bucket(s, 'Bucket', { bucket: 'acme-b' }))).toEqual([
+      'test/Bucket: bucket has no bucket policy denying non-TLS requests',
+    ]);
+  });
+  it('Noncompliance 2: a policy without the TLS deny', () => {
+    expect(
+      problems(S3BucketTlsOnly, (s) => {
+        const b = new S3Bucket(s, 'Bucket', { bucket: 'acme-b' });
+        const allow = { Effect: 'Allow' as const, Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 's3:GetObject', Resource: `${b.arn}/*` };
+        new S3BucketPolicy(s, 'Policy', { bucket: b.id, policy: policyJson({ Version: '2012-10-17', Statement: [allow] }) });
+      }),
+    ).toEqual(['test/Bucket: bucket policy does not deny requests where aws:SecureTransport is false']);
+  });
+  it('Noncompliance 3: a policy guardrails cannot read', () => {
+    expect(
+      problems(S3BucketTlsOnly, (s) => {
+        const b = new S3Bucket(s, 'Bucket', { bucket: 'acme-b' });
+        new S3BucketPolicy(s, 'Policy', { bucket: b.id, policy: Fn.jsonencode({ Statement: [] }) });
+      }),
+    ).toEqual(['test/Bucket: bucket policy is not a plain JSON document, so it cannot be checked (build it with policyJson)']);
+  });
+  it('Compliance', () => {
+    expect(problems(S3BucketTlsOnly, (s) => compliantBucket(s))).toEqual([]);
+  });
+});
+
+describe('GD-IAM-1 IamNoAdminWildcard', () => {
+  const adminPolicy = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  it('Noncompliance 1: role policy allowing * on *', () => {
+    expect(
+      problems(IamNoAdminWildcard, (s) => {
+        const role = new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: '{}' });
+        new IamRolePolicy(s, 'Policy', { role: role.name, policy: adminPolicy });
+      }),
+    ).toEqual(['test/Policy: Statement[0] allows Action "*" on Resource "*"']);
+  });
+  it('Noncompliance 2: inline policy on the role', () => {
+    expect(problems(IamNoAdminWildcard, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: '{}', inlinePolicy: [{ name: 'p', policy: adminPolicy }] }))).toEqual([
+      'test/Role: Statement[0] allows Action "*" on Resource "*"',
+    ]);
+  });
+  it('Compliance: scoped actions, and Deny statements', () => {
+    const scoped = policyJson({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'events:PutEvents', Resource: 'arn:aws:events:us-east-1:111111111111:event-bus/acme' },
+        { Effect: 'Allow', Action: 'guardduty:ListDetectors', Resource: '*' },
+        { Effect: 'Deny', Action: '*', Resource: '*' },
+      ],
+    });
+    expect(
+      problems(IamNoAdminWildcard, (s) => {
+        const role = new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: '{}' });
+        new IamRolePolicy(s, 'Policy', { role: role.name, policy: scoped });
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('GD-IAM-2 ServicePrincipalSourceAccount', () => {
+  const topicPolicy = (condition?: Record<string, Record<string, string>>) =>
+    policyJson({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111111111111:t', ...(condition ? { Condition: condition } : {}) },
+      ],
+    });
+  it('Noncompliance 1: a topic policy for a service without aws:SourceAccount', () => {
+    expect(problems(ServicePrincipalSourceAccount, (s) => new SnsTopicPolicy(s, 'TopicPolicy', { arn: 'arn:aws:sns:us-east-1:111111111111:t', policy: topicPolicy() }))).toEqual([
+      'test/TopicPolicy: Statement[0] allows events.amazonaws.com without an aws:SourceAccount condition',
+    ]);
+  });
+  it('Noncompliance 2: a trust policy for a service without aws:SourceAccount', () => {
+    const trust = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    expect(problems(ServicePrincipalSourceAccount, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: trust }))).toEqual([
+      'test/Role: Statement[0] allows events.amazonaws.com without an aws:SourceAccount condition',
+    ]);
+  });
+  it('Compliance: aws:SourceAccount (any case), account principals, Deny statements', () => {
+    expect(
+      problems(ServicePrincipalSourceAccount, (s) => new SnsTopicPolicy(s, 'TopicPolicy', { arn: 'arn:aws:sns:us-east-1:111111111111:t', policy: topicPolicy({ StringEquals: { 'AWS:SourceAccount': '111111111111' } }) })),
+    ).toEqual([]);
+    const keyPolicy = policyJson({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' },
+        { Effect: 'Deny', Principal: { Service: 'guardduty.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*' },
+      ],
+    });
+    expect(problems(ServicePrincipalSourceAccount, (s) => new KmsKey(s, 'Key', { enableKeyRotation: true, policy: keyPolicy }))).toEqual([]);
+  });
+});
+
+describe('GD-KMS-1 KmsKeyRotation', () => {
+  it('Noncompliance: symmetric key without rotation', () => {
+    expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', {}))).toEqual(['test/Key: key rotation is off (set enable_key_rotation)']);
+  });
+  it('Compliance: rotation on; asymmetric keys cannot rotate', () => {
+    expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { enableKeyRotation: true }))).toEqual([]);
+    expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { customerMasterKeySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' }))).toEqual([]);
+  });
+});
+
+describe('evaluateGuardrails', () => {
+  it('turns a rule that throws into a violation instead of a crash', () => {
+    const broken: GuardrailRule = {
+      id: 'GD-TEST-1',
+      description: 'throws',
+      appliesTo: ['aws_s3_bucket'],
+      check(_r: SynthesizedResource) {
+        throw new Error('boom');
+      },
+    };
+    expect(problems(broken, (s) => new S3Bucket(s, 'Bucket', {}))).toEqual(['test/Bucket: rule failed to evaluate: boom']);
+  });
+
+  it('passes a stack of compliant resources under every rule', () => {
+    const { resources } = stackOf((s) => {
+      const b = compliantBucket(s);
+      new S3BucketPolicy(s, 'Extra', { bucket: b.id, policy: policyJson({ Version: '2012-10-17', Statement: [TLS_ONLY(b.arn)] }) });
+      new KmsKey(s, 'Key', { enableKeyRotation: true });
+    });
+    expect(evaluateGuardrails(resources)).toEqual([]);
+  });
+});

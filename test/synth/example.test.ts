@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthesize } from '../../main';
+import { ConfigError } from '../../src/config';
+
+const root = join(__dirname, '..', '..');
+const EXAMPLE = join(root, 'guardduty.yaml');
+
+function synthTo(configFile: string): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'gd-synth-'));
+  synthesize({ configFile, outdir });
+  return outdir;
+}
+
+/** Every file under `dir` with its content, keyed by relative path. */
+function tree(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = join(prefix, entry.name);
+    if (entry.isDirectory()) Object.assign(out, tree(dir, rel));
+    else out[rel] = readFileSync(join(dir, rel), 'utf8');
+  }
+  return out;
+}
+
+describe('synth of the example config', () => {
+  const outdir = synthTo(EXAMPLE);
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { dependencies: string[] }> };
+
+  it('writes the home stack and one stack per enabled region', () => {
+    const names = Object.keys(manifest.stacks).sort();
+    expect(names).toHaveLength(19); // 17 default-enabled regions + eu-central-2 (opted in) + home
+    expect(names).toContain('guardduty-home');
+    expect(names).toContain('guardduty-eu-central-2');
+    expect(names).not.toContain('guardduty-af-south-1');
+  });
+
+  it('records regional -> home dependencies in the manifest, for cdktf deploy ordering', () => {
+    for (const [name, stack] of Object.entries(manifest.stacks)) {
+      expect(stack.dependencies).toEqual(name === 'guardduty-home' ? [] : ['guardduty-home']);
+    }
+  });
+
+  it.each(Object.keys(manifest.stacks).sort())('%s matches its snapshot', (name) => {
+    expect(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')).toMatchSnapshot();
+  });
+
+  it('is deterministic: a second synth is byte-identical, with no absolute paths', () => {
+    const again = tree(synthTo(EXAMPLE));
+    const first = tree(outdir);
+    expect(Object.keys(again)).toEqual(Object.keys(first));
+    expect(again).toEqual(first);
+    for (const content of Object.values(first)) expect(content).not.toContain(root);
+  });
+});
+
+describe('synth of the examples/ configs', () => {
+  const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
+  it.each(examples)('%s synthesizes', (file) => {
+    const outdir = synthTo(join(root, 'examples', file));
+    expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
+  });
+});
+
+describe('synth of a broken config', () => {
+  it('throws every config error and writes nothing', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    expect(() => synthesize({ configFile: join(root, 'test/config/broken/opt-in.yaml'), outdir })).toThrow(ConfigError);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  it('main.ts exits 1 with the errors on stderr (what `cdktf synth` shows)', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    const run = spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'main.ts'], {
+      cwd: root,
+      env: { ...process.env, GUARDDUTY_CONFIG: 'test/config/broken/unknown-region.yaml', CDKTF_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('regions.exclude[2]: "eu-west-9" is not a known region (line 11)');
+    expect(existsSync(outdir)).toBe(false);
+  });
+});
