@@ -51,7 +51,16 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): GuardDuty
 
 /** Issues in file order, so the report reads top to bottom. */
 function byLine(issues: ConfigIssue[]): ConfigIssue[] {
-  return [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  return [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || comparePaths(a.path, b.path));
+}
+
+function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return a.length - b.length;
 }
 
 type Described = [readonly (string | number)[], string];
