@@ -139,6 +139,61 @@ const backend = z
   .default({ type: 'local', directory: '.' })
   .describe('Where Terraform keeps state: one state per stack.');
 
+export const THREAT_LIST_FORMATS = ['TXT', 'STIX', 'OTX_CSV', 'ALIEN_VAULT', 'PROOF_POINT', 'FIRE_EYE'] as const;
+export type ThreatListFormat = (typeof THREAT_LIST_FORMATS)[number];
+
+const listName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 characters: lowercase letters, digits and "-"');
+
+const listFiles = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe('Files or glob patterns (`threatlists/threat/*.txt`), relative to the project root.');
+
+const threatLists = z
+  .strictObject({
+    trusted: z
+      .strictObject({
+        name: listName.default('trusted').describe('Name of the trusted IPSet (prefixed with `prefix`).'),
+        files: listFiles,
+      })
+      .optional()
+      .describe('The one trusted IPSet per detector: every file listed merges into it. Trusted IPs win over threat lists.'),
+    threat: z
+      .array(
+        z.strictObject({
+          name: listName.describe('Name of the ThreatIntelSet (prefixed with `prefix`).'),
+          files: listFiles,
+          format: z.enum(THREAT_LIST_FORMATS).default('TXT').describe('TXT lists are validated and normalized; other formats are uploaded as they are after a size check.'),
+        }),
+      )
+      .max(6, 'GuardDuty allows at most 6 ThreatIntelSets per detector')
+      .default([])
+      .describe('ThreatIntelSets, at most 6.'),
+    policy: z
+      .strictObject({
+        expiredEntries: z.enum(['error', 'warn']).default('error').describe('What an entry past its `expires=` date is.'),
+        widestTrustedPrefix: z.number().int().min(1).max(32).default(16).describe('Trusted ranges wider than this prefix length are errors.'),
+      })
+      .default({ expiredEntries: 'error', widestTrustedPrefix: 16 })
+      .describe('List policy.'),
+    feeds: z
+      .array(
+        z.strictObject({
+          name: listName.describe('Written to threatlists/threat/<name>.txt by `threatlists fetch`.'),
+          url: z.url({ protocol: /^https?$/ }).describe('Where the feed is downloaded from.'),
+          format: z.enum(THREAT_LIST_FORMATS).default('TXT'),
+          licence: z.string().min(1).describe('Licence or terms of the feed, recorded in the file header.'),
+          maxEntries: z.number().int().positive().max(250_000).default(250_000).describe('Refuse a download with more entries.'),
+        }),
+      )
+      .default([])
+      .describe('Third-party feeds `threatlists fetch` downloads.'),
+  })
+  .optional()
+  .describe('IP lists under threatlists/: one trusted IPSet and up to 6 ThreatIntelSets in every region.');
+
 /** A section another work item fills; until then setting it is an error, not a silent no-op. */
 function reserved(section: string, workItem: string) {
   return z
@@ -180,7 +235,7 @@ export const configSchema = z
     organization: reserved('organization', 'the Organization work item, issue #4'),
     members: reserved('members', 'the Organization work item, issue #4'),
     invitation: reserved('invitation', 'the Organization work item, issue #4'),
-    threatLists: reserved('threatLists', 'the Threat lists work item, issue #5'),
+    threatLists,
     export: reserved('export', 'the Findings export work item, issue #6'),
     alerts: reserved('alerts', 'the Findings export work item, issue #6'),
     suppressions: reserved('suppressions', 'the Findings export work item, issue #6'),
@@ -197,3 +252,4 @@ export type GuardDutyConfig = z.output<typeof configSchema>;
 export type DetectorConfig = GuardDutyConfig['detector'];
 export type BackendConfig = GuardDutyConfig['backend'];
 export type AccountConfig = GuardDutyConfig['accounts']['admin'];
+export type ThreatListsConfig = NonNullable<GuardDutyConfig['threatLists']>;

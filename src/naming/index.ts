@@ -30,3 +30,49 @@ export function localStatePath(directory: string, stackName: string): string {
   const dir = directory.replace(/\/+$/, '');
   return `../../../${dir === '.' ? '' : `${dir}/`}terraform.${stackName}.tfstate`;
 }
+
+// ---- Names of resources. Bucket names must be globally unique and at
+// most 63 characters: prefix (<= 20) + account + region keeps them so.
+
+/** Bucket holding the uploaded IP lists (home region). */
+export function listBucketName(prefix: string, accountId: string, region: string): string {
+  return `${prefix}-gd-lists-${accountId}-${region}`;
+}
+
+/** Object key of an uploaded list: the content hash in the key gives a changed list a new location. */
+export function listObjectKey(listName: string, sha256: string): string {
+  return `threatlists/${listName}/${sha256.slice(0, 16)}.txt`;
+}
+
+/** GuardDuty name of the trusted IPSet or a ThreatIntelSet. */
+export function ipListSetName(prefix: string, listName: string): string {
+  return `${prefix}-${listName}`;
+}
+
+/** Bucket receiving GuardDuty's S3 publishing destination exports (home region). */
+export function findingsBucketName(prefix: string, accountId: string, region: string): string {
+  return `${prefix}-gd-findings-${accountId}-${region}`;
+}
+
+export function findingsKeyAlias(prefix: string): string {
+  return `alias/${prefix}-guardduty-findings`;
+}
+
+/** Custom event bus in the home region that every region forwards findings to. */
+export function findingsBusName(prefix: string): string {
+  return `${prefix}-guardduty-findings`;
+}
+
+/** EventBridge rule name used for findings, on the default bus (regional) and the home bus. */
+export function findingsRuleName(prefix: string): string {
+  return `${prefix}-guardduty-findings`;
+}
+
+/** CloudWatch Logs group that receives every finding. */
+export function findingsLogGroupName(prefix: string): string {
+  return `/aws/events/${prefix}-guardduty`;
+}
+
+export function filterName(prefix: string, suppressionName: string): string {
+  return `${prefix}-${suppressionName}`;
+}

@@ -87,7 +87,7 @@ describe('config schema', () => {
   });
 
   it('reserves the sections later capabilities fill, rejecting them until then', () => {
-    for (const section of ['organization', 'members', 'invitation', 'threatLists', 'export', 'alerts', 'suppressions', 'presets', 'access', 'flowLogs']) {
+    for (const section of ['organization', 'members', 'invitation', 'export', 'alerts', 'suppressions', 'presets', 'access', 'flowLogs']) {
       expect(Object.keys(configSchema.shape)).toContain(section);
       expect(() => parseConfig(`${MINIMAL}${section}: {}\n`)).toThrow(new RegExp(`${section}: ${section} is not supported yet`));
     }
