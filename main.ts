@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { buildEstate, type Estate } from './modules/estate';
 import { assertGuardrails, GuardrailError } from './modules/guardrails';
+import { withCheapTokenStackTraces } from './modules/token-stack-traces';
 import { ConfigError, configFileFromEnv, loadConfig } from './src/config';
 import { type EstatePlan, planEstate } from './src/stacks/plan';
 
@@ -23,11 +24,13 @@ export interface SynthResult {
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
   const plan = planEstate(loadConfig(options.configFile ?? configFileFromEnv()));
-  const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
-  const estate = buildEstate(app, plan);
-  assertGuardrails(estate.stacks);
-  app.synth();
-  return { plan, estate };
+  return withCheapTokenStackTraces(() => {
+    const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
+    const estate = buildEstate(app, plan);
+    assertGuardrails(estate.stacks);
+    app.synth();
+    return { plan, estate };
+  });
 }
 
 if (require.main === module) {

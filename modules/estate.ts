@@ -3,32 +3,41 @@ import type { Construct } from 'constructs';
 import type { EstatePlan } from '../src/stacks/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
 import { HomeStack } from './stacks/home-stack';
+import { ManagementStack } from './stacks/management-stack';
+import { MemberStack } from './stacks/member-stack';
 import { RegionalStack } from './stacks/regional-stack';
 
 export interface Estate {
   readonly home: HomeStack;
+  readonly management?: ManagementStack;
   readonly regional: readonly RegionalStack[];
+  readonly members: readonly MemberStack[];
+  /** Every stack, in deploy order: home, management, regional, members. */
   readonly stacks: readonly TerraformStack[];
 }
 
 /**
- * Every stack of the plan under `scope` (the cdktf App), with stack
- * dependencies (regional stacks on the home stack, never on each other)
- * and the guardrails on every stack.
+ * Every stack of the plan under `scope` (the cdktf App), with the stack
+ * dependencies that give the deploy order home -> management -> regional
+ * -> members (regional stacks never depend on each other), and the
+ * guardrails on every stack.
  */
 export function buildEstate(scope: Construct, plan: EstatePlan): Estate {
-  const home = new HomeStack(scope, plan.home);
-  const byName = new Map<string, TerraformStack>([[home.node.id, home]]);
-  const regional = plan.regional.map((regionPlan) => {
-    const stack = new RegionalStack(scope, regionPlan);
-    for (const dep of regionPlan.dependsOn) {
+  const byName = new Map<string, TerraformStack>();
+  const add = <T extends TerraformStack>(stack: T, dependsOn: readonly string[] = []): T => {
+    for (const dep of dependsOn) {
       const target = byName.get(dep);
-      if (!target) throw new Error(`${regionPlan.name} depends on unknown stack ${dep}`);
+      if (!target) throw new Error(`${stack.node.id} depends on unknown stack ${dep}`);
       stack.addDependency(target);
     }
+    byName.set(stack.node.id, stack);
     return stack;
-  });
-  const stacks = [home, ...regional];
+  };
+  const home = add(new HomeStack(scope, plan.home));
+  const management = plan.management ? add(new ManagementStack(scope, plan.management), plan.management.dependsOn) : undefined;
+  const regional = plan.regional.map((p) => add(new RegionalStack(scope, p), p.dependsOn));
+  const members = plan.members.map((p) => add(new MemberStack(scope, p), p.dependsOn));
+  const stacks = [...byName.values()];
   for (const stack of stacks) Aspects.of(stack).add(new GuardrailsAspect());
-  return { home, regional, stacks };
+  return { home, ...(management ? { management } : {}), regional, members, stacks };
 }

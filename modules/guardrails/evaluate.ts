@@ -31,11 +31,20 @@ export class GuardrailError extends Error {
   }
 }
 
+/** Stacks that passed `assertGuardrails`; the Aspect does not resolve them a second time. */
+const cleared = new WeakSet<TerraformStack>();
+
+export function wasCleared(stack: TerraformStack): boolean {
+  return cleared.has(stack);
+}
+
 /**
  * Checks every stack before anything is written, so a violation stops
- * synth with nothing half written.
+ * synth with nothing half written, and every violation of every stack is
+ * reported at once.
  */
 export function assertGuardrails(stacks: readonly TerraformStack[]): void {
   const violations = stacks.flatMap((s) => evaluateStackGuardrails(s));
   if (violations.length > 0) throw new GuardrailError(violations);
+  for (const stack of stacks) cleared.add(stack);
 }

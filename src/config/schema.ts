@@ -139,6 +139,41 @@ const backend = z
   .default({ type: 'local', directory: '.' })
   .describe('Where Terraform keeps state: one state per stack.');
 
+const organization = z
+  .strictObject({
+    enabled: z.boolean().default(false).describe('AWS Organizations mode: the management account delegates GuardDuty administration to accounts.admin in every enabled region.'),
+    autoEnable: z
+      .enum(['ALL', 'NEW', 'NONE'])
+      .default('ALL')
+      .describe('auto_enable_organization_members: ALL = every account, existing and new; NEW = accounts that join from now on; NONE = none.'),
+  })
+  .optional()
+  .describe('Organization mode (requires accounts.management).');
+
+/** GuardDuty's quota for members by invitation (Organizations allows 50,000). */
+export const MAX_INVITED_MEMBERS = 5000;
+
+const members = z
+  .array(
+    z.strictObject({
+      accountId: accountId.describe('Member account id.'),
+      email: z.email('must be an email address').describe('Root email of the member account (the invitation goes there).'),
+      regions: z.array(regionName).min(1).optional().describe('Regions where the account is a member. Default: every enabled region.'),
+      assumeRoleArn: roleArn.optional().describe("Role in the member account that its stack assumes to create the detector and accept the invitation. Default: the caller's credentials."),
+    }),
+  )
+  .max(MAX_INVITED_MEMBERS, `GuardDuty allows at most ${MAX_INVITED_MEMBERS} members by invitation; use organization mode beyond that`)
+  .default([])
+  .describe('Invitation mode (accounts outside an organization): each account gets its own member stack.');
+
+const invitation = z
+  .strictObject({
+    message: z.string().max(1000).default('GuardDuty administration by the security account, managed by guardduty-cdktf.').describe('Text of the invitation.'),
+    disableEmailNotification: z.boolean().default(true).describe('Do not send the invitation email to the member root address (the member stack accepts it).'),
+  })
+  .default({ message: 'GuardDuty administration by the security account, managed by guardduty-cdktf.', disableEmailNotification: true })
+  .describe('Invitation mode settings.');
+
 export const THREAT_LIST_FORMATS = ['TXT', 'STIX', 'OTX_CSV', 'ALIEN_VAULT', 'PROOF_POINT', 'FIRE_EYE'] as const;
 export type ThreatListFormat = (typeof THREAT_LIST_FORMATS)[number];
 
@@ -232,9 +267,9 @@ export const configSchema = z
       .record(regionName, detectorId)
       .default({})
       .describe('Detectors that already exist in the admin account, region -> detector id: imported instead of failing with "detector already exists".'),
-    organization: reserved('organization', 'the Organization work item, issue #4'),
-    members: reserved('members', 'the Organization work item, issue #4'),
-    invitation: reserved('invitation', 'the Organization work item, issue #4'),
+    organization,
+    members,
+    invitation,
     threatLists,
     export: reserved('export', 'the Findings export work item, issue #6'),
     alerts: reserved('alerts', 'the Findings export work item, issue #6'),

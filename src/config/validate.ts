@@ -6,37 +6,52 @@ import { configSchema, type GuardDutyConfig } from './schema';
 type Issue = Omit<ConfigIssue, 'line'>;
 
 /**
- * The sections of a config that parsed on their own. Cross-field rules run
- * on whatever is well-formed, so a typo in one section does not hide a
- * wrong region in another: the user gets every error in one report.
+ * The parts of a config that are well-formed on their own. Cross-field
+ * rules run on whatever is well-formed, so a typo in one place does not
+ * hide a wrong region in another: the user gets every error in one report.
  */
-export type ConfigSections = Partial<Omit<GuardDutyConfig, 'accounts'>> & {
+export type ConfigSections = Partial<Omit<GuardDutyConfig, 'accounts' | 'members' | 'organization'>> & {
   accounts?: Partial<GuardDutyConfig['accounts']>;
+  organization?: Partial<NonNullable<GuardDutyConfig['organization']>>;
+  /** Invalid entries are undefined, so indices still match the file. */
+  members?: (GuardDutyConfig['members'][number] | undefined)[];
 };
 
-/** Parses each top-level section (and each account) on its own, keeping the ones that are valid. */
+type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown } };
+const parsed = (schema: Schema, value: unknown): unknown => {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+};
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+/** The keys of an object section that parse on their own. */
+function salvageObject(shape: Record<string, Schema>, value: unknown): Record<string, unknown> | undefined {
+  const input = asRecord(value);
+  if (!input) return undefined;
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, parsed(schema, input[key])]).filter(([, v]) => v !== undefined));
+}
+
+/** Parses the config section by section, keeping what is valid where a whole section is not. */
 export function parseSections(raw: unknown): ConfigSections {
-  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const input = asRecord(raw) ?? {};
   const sections: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(configSchema.shape)) {
-    if (key === 'accounts') continue;
-    const result = schema.safeParse(input[key]);
-    if (result.success) sections[key] = result.data;
+    const value = parsed(schema, input[key]);
+    if (value !== undefined) sections[key] = value;
   }
-  if (!sections.existingDetectors && input.existingDetectors && typeof input.existingDetectors === 'object') {
+  sections.accounts ??= salvageObject(configSchema.shape.accounts.shape, input.accounts);
+  sections.organization ??= salvageObject(configSchema.shape.organization.unwrap().shape, input.organization);
+  if (!sections.existingDetectors) {
     // Region checks need only the keys: keep the entries that are well-formed.
     const entry = configSchema.shape.existingDetectors.unwrap().valueType;
-    sections.existingDetectors = Object.fromEntries(
-      Object.entries(input.existingDetectors).filter(([, id]) => entry.safeParse(id).success),
-    );
+    sections.existingDetectors = Object.fromEntries(Object.entries(asRecord(input.existingDetectors) ?? {}).filter(([, id]) => entry.safeParse(id).success));
   }
-  const accounts: Record<string, unknown> = {};
-  const rawAccounts = (input.accounts && typeof input.accounts === 'object' ? input.accounts : {}) as Record<string, unknown>;
-  for (const [role, schema] of Object.entries(configSchema.shape.accounts.shape)) {
-    const result = schema.safeParse(rawAccounts[role]);
-    if (result.success && result.data) accounts[role] = result.data;
+  if (!sections.members && Array.isArray(input.members)) {
+    const entry = configSchema.shape.members.unwrap().element;
+    sections.members = input.members.map((m) => parsed(entry, m));
   }
-  return { ...sections, accounts } as ConfigSections;
+  return sections as ConfigSections;
 }
 
 /**
@@ -77,6 +92,8 @@ export function validateConfig(config: ConfigSections): Issue[] {
     if (config.backend.roleArn) issues.push(...checkRoleArn(config.backend.roleArn, partition, undefined, ['backend', 'roleArn']));
   }
 
+  issues.push(...checkMembership(config, enabled));
+
   for (const region of Object.keys(config.existingDetectors ?? {})) {
     const problem = regionProblem(region, partition);
     if (problem) issues.push({ path: ['existingDetectors', region], message: problem });
@@ -84,6 +101,38 @@ export function validateConfig(config: ConfigSections): Issue[] {
       issues.push({ path: ['existingDetectors', region], message: `"${region}" is not an enabled region, so there is no detector to import there` });
     }
   }
+  return issues;
+}
+
+/** Organization mode against invitation mode, and each invited member. */
+function checkMembership(config: ConfigSections, enabled: string[] | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const members = config.members ?? [];
+  if (config.organization?.enabled) {
+    if (config.accounts && !config.accounts.management) {
+      issues.push({ path: ['organization', 'enabled'], message: 'organization mode needs accounts.management: the account that delegates GuardDuty administration' });
+    }
+    if (members.length > 0) {
+      issues.push({ path: ['members'], message: 'members are for invitation mode; in organization mode accounts join through AWS Organizations (remove members or organization.enabled)' });
+    }
+  }
+  const adminId = config.accounts?.admin?.accountId;
+  const seen = new Map<string, number>();
+  members.forEach((member, i) => {
+    if (!member) return;
+    const first = seen.get(member.accountId);
+    if (first !== undefined) issues.push({ path: ['members', i, 'accountId'], message: `account ${member.accountId} is already listed as members[${first}]` });
+    else seen.set(member.accountId, i);
+    if (member.accountId === adminId) issues.push({ path: ['members', i, 'accountId'], message: 'is the admin account itself; an account cannot be its own member' });
+    if (member.assumeRoleArn && config.partition) {
+      issues.push(...checkRoleArn(member.assumeRoleArn, config.partition, member.accountId, ['members', i, 'assumeRoleArn']));
+    }
+    (member.regions ?? []).forEach((region, j) => {
+      const problem = config.partition ? regionProblem(region, config.partition) : undefined;
+      if (problem) issues.push({ path: ['members', i, 'regions', j], message: problem });
+      else if (enabled && !enabled.includes(region)) issues.push({ path: ['members', i, 'regions', j], message: `"${region}" is not an enabled region` });
+    });
+  });
   return issues;
 }
 

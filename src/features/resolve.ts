@@ -56,3 +56,26 @@ export function resolveDetectorFeatures(config: DetectorConfig['features'], regi
   }
   return { features, skipped };
 }
+
+export type AutoEnable = 'ALL' | 'NEW' | 'NONE';
+
+export interface OrganizationFeature {
+  readonly name: DetectorFeatureName;
+  readonly autoEnable: AutoEnable;
+  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnable }[];
+}
+
+/**
+ * The organization configuration mirrors the admin detector: a feature (or
+ * agent management) that is on for the admin is auto-enabled for members
+ * as `organization.autoEnable` says; one that is off is auto-enabled for
+ * nobody.
+ */
+export function organizationFeatures(features: readonly ResolvedFeature[], autoEnable: AutoEnable): OrganizationFeature[] {
+  const follow = (s: FeatureStatus): AutoEnable => (s === 'ENABLED' ? autoEnable : 'NONE');
+  return features.map((f) => ({
+    name: f.name,
+    autoEnable: follow(f.status),
+    additionalConfiguration: f.additionalConfiguration.map((c) => ({ name: c.name, autoEnable: follow(c.status) })),
+  }));
+}

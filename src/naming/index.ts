@@ -76,3 +76,10 @@ export function findingsLogGroupName(prefix: string): string {
 export function filterName(prefix: string, suppressionName: string): string {
   return `${prefix}-${suppressionName}`;
 }
+
+export const MANAGEMENT_STACK_NAME = 'guardduty-management';
+
+/** Stack of one invited member account (invitation mode). */
+export function memberStackName(accountId: string): string {
+  return `guardduty-member-${accountId}`;
+}

@@ -1,6 +1,6 @@
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
-import { type RegionFeatures, resolveDetectorFeatures } from '../features/resolve';
-import { HOME_STACK_NAME, localStatePath, regionalStackName, stateObjectKey, workspaceName } from '../naming';
+import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
+import { HOME_STACK_NAME, localStatePath, MANAGEMENT_STACK_NAME, memberStackName, regionalStackName, stateObjectKey, workspaceName } from '../naming';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 
@@ -38,6 +38,30 @@ export interface DetectorPlan extends RegionFeatures {
   readonly importId?: string;
 }
 
+/** Organizations management account: delegates GuardDuty administration in every enabled region. */
+export interface ManagementStackPlan extends StackPlanBase {
+  readonly kind: 'management';
+  readonly dependsOn: readonly string[];
+  readonly adminAccountId: string;
+  readonly regions: readonly string[];
+}
+
+/** The admin's organization configuration in one region (organization mode). */
+export interface OrganizationPlan {
+  readonly autoEnable: AutoEnable;
+  readonly features: readonly OrganizationFeature[];
+}
+
+/** The admin's side of invitation mode in one region. */
+export interface InvitationPlan {
+  readonly message: string;
+  readonly disableEmailNotification: boolean;
+  /** Members of this region, by account id. */
+  readonly members: readonly { readonly accountId: string; readonly email: string }[];
+  /** Features the admin sets on every member detector (the same as its own). */
+  readonly memberFeatures: readonly ResolvedFeature[];
+}
+
 /** One enabled region of the admin account. */
 export interface RegionalStackPlan extends StackPlanBase {
   readonly kind: 'regional';
@@ -45,11 +69,26 @@ export interface RegionalStackPlan extends StackPlanBase {
   /** Stacks deployed first; never another regional stack. */
   readonly dependsOn: readonly string[];
   readonly detector: DetectorPlan;
+  readonly organization?: OrganizationPlan;
+  readonly invitation?: InvitationPlan;
+}
+
+/** One invited member account: its detector in each of its regions and the invitation accepters. */
+export interface MemberStackPlan extends StackPlanBase {
+  readonly kind: 'member';
+  readonly accountId: string;
+  readonly adminAccountId: string;
+  readonly regions: readonly string[];
+  /** The admin's regional stacks that send the invitations. */
+  readonly dependsOn: readonly string[];
+  readonly preventDestroy: boolean;
 }
 
 export interface EstatePlan {
   readonly home: HomeStackPlan;
+  readonly management?: ManagementStackPlan;
   readonly regional: readonly RegionalStackPlan[];
+  readonly members: readonly MemberStackPlan[];
   /** Things worth telling the user that do not stop synth. */
   readonly warnings: readonly string[];
 }
@@ -75,42 +114,81 @@ export function backendPlan(backend: BackendConfig, stackName: string): BackendP
 /** Decides accounts x regions x stacks from a validated config. Pure: no I/O. */
 export function planEstate(config: GuardDutyConfig): EstatePlan {
   const admin = config.accounts.admin;
-  const provider = (region: string): ProviderPlan => ({
+  const provider = (region: string, account: { accountId: string; assumeRoleArn?: string | undefined } = admin): ProviderPlan => ({
     region,
-    accountId: admin.accountId,
-    ...(admin.assumeRoleArn ? { assumeRoleArn: admin.assumeRoleArn } : {}),
+    accountId: account.accountId,
+    ...(account.assumeRoleArn ? { assumeRoleArn: account.assumeRoleArn } : {}),
     defaultTags: config.tags,
   });
-  const home: HomeStackPlan = {
-    kind: 'home',
-    name: HOME_STACK_NAME,
+  const base = (name: string, region: string, account?: { accountId: string; assumeRoleArn?: string | undefined }) => ({
+    name,
     partition: config.partition,
-    provider: provider(config.homeRegion),
-    backend: backendPlan(config.backend, HOME_STACK_NAME),
-  };
+    provider: provider(region, account),
+    backend: backendPlan(config.backend, name),
+  });
   const warnings: string[] = [];
-  const regional = resolveRegions(config.regions, config.partition).map((region): RegionalStackPlan => {
+  const regions = resolveRegions(config.regions, config.partition);
+  const home: HomeStackPlan = { kind: 'home', ...base(HOME_STACK_NAME, config.homeRegion) };
+
+  const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;
+  const management: ManagementStackPlan | undefined = orgMode
+    ? {
+        kind: 'management',
+        ...base(MANAGEMENT_STACK_NAME, config.homeRegion, config.accounts.management),
+        dependsOn: [home.name],
+        adminAccountId: admin.accountId,
+        regions,
+      }
+    : undefined;
+  if (management && config.accounts.management?.accountId === admin.accountId) {
+    warnings.push(`${MANAGEMENT_STACK_NAME}: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account`);
+  }
+
+  const regional = regions.map((region): RegionalStackPlan => {
     const name = regionalStackName(region);
     const features = resolveDetectorFeatures(config.detector.features, region);
     for (const skip of features.skipped.filter((s) => s.wanted)) {
       warnings.push(`${name}: ${skip.reason}; the feature is skipped there`);
     }
     const importId = config.existingDetectors[region];
+    const regionMembers = config.members.filter((m) => (m.regions ?? regions).includes(region));
     return {
       kind: 'regional',
-      name,
       region,
-      partition: config.partition,
-      provider: provider(region),
-      backend: backendPlan(config.backend, name),
-      dependsOn: [home.name],
+      ...base(name, region),
+      // The organization configuration needs the delegation in place first.
+      dependsOn: management ? [home.name, management.name] : [home.name],
       detector: {
         ...features,
         findingPublishingFrequency: config.detector.findingPublishingFrequency,
         preventDestroy: !config.detector.allowDestroy,
         ...(importId ? { importId } : {}),
       },
+      ...(management ? { organization: { autoEnable: config.organization!.autoEnable, features: organizationFeatures(features.features, config.organization!.autoEnable) } } : {}),
+      ...(regionMembers.length > 0
+        ? {
+            invitation: {
+              message: config.invitation.message,
+              disableEmailNotification: config.invitation.disableEmailNotification,
+              members: regionMembers.map((m) => ({ accountId: m.accountId, email: m.email })),
+              memberFeatures: features.features,
+            },
+          }
+        : {}),
     };
   });
-  return { home, regional, warnings };
+
+  const members = config.members.map((m): MemberStackPlan => {
+    const memberRegions = regions.filter((r) => (m.regions ?? regions).includes(r));
+    return {
+      kind: 'member',
+      ...base(memberStackName(m.accountId), config.homeRegion, m),
+      accountId: m.accountId,
+      adminAccountId: admin.accountId,
+      regions: memberRegions,
+      dependsOn: memberRegions.map(regionalStackName),
+      preventDestroy: !config.detector.allowDestroy,
+    };
+  });
+  return { home, ...(management ? { management } : {}), regional, members, warnings };
 }

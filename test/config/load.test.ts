@@ -87,9 +87,24 @@ describe('config schema', () => {
   });
 
   it('reserves the sections later capabilities fill, rejecting them until then', () => {
-    for (const section of ['organization', 'members', 'invitation', 'export', 'alerts', 'suppressions', 'presets', 'access', 'flowLogs']) {
+    for (const section of ['export', 'alerts', 'suppressions', 'presets', 'access', 'flowLogs']) {
       expect(Object.keys(configSchema.shape)).toContain(section);
       expect(() => parseConfig(`${MINIMAL}${section}: {}\n`)).toThrow(new RegExp(`${section}: ${section} is not supported yet`));
     }
+  });
+});
+
+describe('invitation quota', () => {
+  it('rejects more members than GuardDuty allows by invitation (5,000)', () => {
+    const members = Array.from({ length: 5001 }, (_, i) => `  - { accountId: "${String(300000000000 + i)}", email: m${i}@example.com }`).join('\n');
+    expect(() => parseConfig(`${MINIMAL}members:\n${members}\n`)).toThrow(
+      'members: GuardDuty allows at most 5000 members by invitation; use organization mode beyond that (line 6)',
+    );
+  });
+
+  it('fills invitation defaults', () => {
+    const config = parseConfig(`${MINIMAL}members:\n  - { accountId: "333333333333", email: a@example.com }\n`);
+    expect(config.invitation).toEqual({ message: expect.any(String), disableEmailNotification: true });
+    expect(config.organization).toBeUndefined();
   });
 });

@@ -62,6 +62,14 @@ describe('synth of the examples/ configs', () => {
     const outdir = synthTo(join(root, 'examples', file));
     expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
   });
+
+  // The two membership modes are snapshotted whole, like the example.
+  it.each(['organization.yaml', 'invitation.yaml'])('%s matches its snapshot, stack by stack', (file) => {
+    const files = tree(synthTo(join(root, 'examples', file)));
+    const stacks = Object.keys(files).filter((f) => f.endsWith('cdk.tf.json')).sort();
+    expect(stacks.length).toBeGreaterThan(2);
+    for (const stack of stacks) expect(files[stack]).toMatchSnapshot(stack);
+  });
 });
 
 describe('synth of a broken config', () => {

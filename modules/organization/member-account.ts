@@ -1,0 +1,46 @@
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { GuarddutyInviteAccepter } from '@cdktf/provider-aws/lib/guardduty-invite-accepter';
+import { TerraformIterator } from 'cdktf';
+import { Construct } from 'constructs';
+
+export interface MemberAccountProps {
+  /** The GuardDuty administrator that sent the invitations. */
+  readonly adminAccountId: string;
+  /** Regions where this account is a member. */
+  readonly regions: readonly string[];
+  /**
+   * Adds `prevent_destroy` to the member detectors.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * Run in an invited member account: its detector in each region and the
+ * acceptance of the admin's invitation there. One provider serves every
+ * region through the provider-6 per-resource `region` argument. The
+ * detector has no finding_publishing_frequency and no features: the
+ * administrator sets both for its members.
+ */
+export class MemberAccount extends Construct {
+  public readonly detectors: GuarddutyDetector;
+  public readonly accepters: GuarddutyInviteAccepter;
+
+  constructor(scope: Construct, id: string, props: MemberAccountProps) {
+    super(scope, id);
+    const region = TerraformIterator.fromList([...props.regions]);
+    this.detectors = new GuarddutyDetector(this, 'Detector', {
+      forEach: region,
+      region: region.value,
+      enable: true,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    const detector = TerraformIterator.fromResources(this.detectors);
+    this.accepters = new GuarddutyInviteAccepter(this, 'InviteAccepter', {
+      forEach: detector,
+      region: detector.key,
+      detectorId: detector.getString('id'),
+      masterAccountId: props.adminAccountId,
+    });
+  }
+}

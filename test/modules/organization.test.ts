@@ -1,0 +1,137 @@
+import { GuarddutyInviteAccepter } from '@cdktf/provider-aws/lib/guardduty-invite-accepter';
+import { GuarddutyMember } from '@cdktf/provider-aws/lib/guardduty-member';
+import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
+import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
+import { App, Testing } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildEstate } from '../../modules/estate';
+import { DelegatedAdmin } from '../../modules/organization/delegated-admin';
+import { InvitedMembers } from '../../modules/organization/invited-members';
+import { MemberAccount } from '../../modules/organization/member-account';
+import { OrganizationConfiguration } from '../../modules/organization/organization-configuration';
+import { parseConfig } from '../../src/config';
+import { organizationFeatures, resolveDetectorFeatures } from '../../src/features/resolve';
+import { planEstate } from '../../src/stacks/plan';
+
+type Block = Record<string, unknown>;
+type Json = { resource: Record<string, Record<string, Block>>; provider?: { aws: Block[] } };
+const resources = (json: Json, type: string) => Object.values(json.resource[type] ?? {});
+const synthJson = (fn: Parameters<typeof Testing.synthScope>[0]) => JSON.parse(Testing.synthScope(fn)) as Json;
+
+describe('DelegatedAdmin', () => {
+  it('designates the admin in every region through the per-resource region argument', () => {
+    const out = Testing.synthScope((s) => new DelegatedAdmin(s, 'DelegatedAdmin', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] }));
+    expect(out).toHaveResourceWithProperties(GuarddutyOrganizationAdminAccount, { admin_account_id: '111111111111', region: 'us-east-1' });
+    expect(out).toHaveResourceWithProperties(GuarddutyOrganizationAdminAccount, { admin_account_id: '111111111111', region: 'eu-west-1' });
+    expect(resources(JSON.parse(out) as Json, 'aws_guardduty_organization_admin_account')).toHaveLength(2);
+  });
+});
+
+describe('OrganizationConfiguration', () => {
+  const features = organizationFeatures(resolveDetectorFeatures({ RUNTIME_MONITORING: { enabled: true } }, 'us-east-1').features, 'ALL');
+  const json = synthJson((s) => new OrganizationConfiguration(s, 'Organization', { detectorId: 'det', autoEnable: 'ALL', features }));
+
+  it('auto-enables organization members', () => {
+    expect(Testing.synthScope((s) => new OrganizationConfiguration(s, 'Organization', { detectorId: 'det', autoEnable: 'NEW', features }))).toHaveResourceWithProperties(
+      GuarddutyOrganizationConfiguration,
+      { detector_id: 'det', auto_enable_organization_members: 'NEW' },
+    );
+  });
+
+  it('has one feature per detector feature, each depending on the configuration (no sleeps)', () => {
+    const orgConfigAddress = `aws_guardduty_organization_configuration.${Object.keys(json.resource.aws_guardduty_organization_configuration!)[0]}`;
+    const feats = resources(json, 'aws_guardduty_organization_configuration_feature');
+    expect(feats.map((f) => f.name).sort()).toEqual(features.map((f) => f.name).sort());
+    for (const f of feats) expect(f.depends_on).toEqual([orgConfigAddress]);
+    const rm = feats.find((f) => f.name === 'RUNTIME_MONITORING')!;
+    expect(rm.auto_enable).toBe('ALL');
+    expect(rm.additional_configuration).toEqual([
+      { name: 'EKS_ADDON_MANAGEMENT', auto_enable: 'ALL' },
+      { name: 'ECS_FARGATE_AGENT_MANAGEMENT', auto_enable: 'ALL' },
+      { name: 'EC2_AGENT_MANAGEMENT', auto_enable: 'ALL' },
+    ]);
+  });
+});
+
+describe('InvitedMembers', () => {
+  const memberFeatures = resolveDetectorFeatures({}, 'us-east-1').features;
+  const props = {
+    detectorId: 'det',
+    members: [
+      { accountId: '444444444444', email: 'b@example.com' },
+      { accountId: '333333333333', email: 'a@example.com' },
+    ],
+    invitationMessage: 'hello',
+    disableEmailNotification: true,
+    memberFeatures,
+  };
+
+  it('invites every member from one for_each block', () => {
+    const out = Testing.synthScope((s) => new InvitedMembers(s, 'Members', props));
+    expect(out).toHaveResourceWithProperties(GuarddutyMember, {
+      for_each: { '333333333333': 'a@example.com', '444444444444': 'b@example.com' },
+      account_id: '${each.key}',
+      email: '${each.value}',
+      detector_id: 'det',
+      invite: true,
+      invitation_message: 'hello',
+      disable_email_notification: true,
+    });
+  });
+
+  it('sets each feature on every member detector, after the members exist', () => {
+    const json = synthJson((s) => new InvitedMembers(s, 'Members', props));
+    const memberAddress = `aws_guardduty_member.${Object.keys(json.resource.aws_guardduty_member!)[0]}`;
+    const feats = resources(json, 'aws_guardduty_member_detector_feature');
+    expect(feats.map((f) => f.name).sort()).toEqual(memberFeatures.map((f) => f.name).sort());
+    for (const f of feats) {
+      expect(f.for_each).toBe('${toset(["333333333333", "444444444444"])}');
+      expect(f.account_id).toBe('${each.value}');
+      expect(f.depends_on).toEqual([memberAddress]);
+    }
+  });
+});
+
+describe('MemberAccount', () => {
+  const json = synthJson((s) => new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] }));
+
+  it('creates the member detector in each region, without publishing frequency or features (the admin sets them)', () => {
+    const [detector] = resources(json, 'aws_guardduty_detector');
+    expect(detector).toMatchObject({ enable: true, for_each: '${toset(["us-east-1", "eu-west-1"])}', region: '${each.value}', lifecycle: { prevent_destroy: true } });
+    expect(detector).not.toHaveProperty('finding_publishing_frequency');
+    expect(json.resource.aws_guardduty_detector_feature).toBeUndefined();
+  });
+
+  it('accepts the invitation in each region on that region\'s detector', () => {
+    const detectorAddress = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
+    expect(JSON.stringify(json)).toContain(detectorAddress);
+    expect(Testing.synthScope((s) => new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1'] }))).toHaveResourceWithProperties(
+      GuarddutyInviteAccepter,
+      { for_each: `\${${detectorAddress}}`, region: '${each.key}', detector_id: '${each.value.id}', master_account_id: '111111111111' },
+    );
+  });
+});
+
+describe('estate in both modes', () => {
+  const outdir = () => mkdtempSync(join(tmpdir(), 'gd-org-'));
+
+  it('organization mode: management stack with the management provider; regional stacks depend on it', () => {
+    const config = parseConfig(`prefix: acme\nhomeRegion: eu-west-1\naccounts:\n  admin: { accountId: "111111111111" }\n  management: { accountId: "222222222222", assumeRoleArn: "arn:aws:iam::222222222222:role/Org" }\nregions: { include: [eu-west-1, us-east-1] }\norganization: { enabled: true }\n`);
+    const estate = buildEstate(new App({ outdir: outdir() }), planEstate(config));
+    expect(estate.stacks.map((s) => s.node.id)).toEqual(['guardduty-home', 'guardduty-management', 'guardduty-us-east-1', 'guardduty-eu-west-1']);
+    const mgmt = estate.management!.toTerraform() as Json;
+    expect(mgmt.provider!.aws[0]).toMatchObject({ allowed_account_ids: ['222222222222'], assume_role: [{ role_arn: 'arn:aws:iam::222222222222:role/Org', session_name: 'guardduty-cdktf' }] });
+    for (const s of estate.regional) expect(s.dependencies.map((d) => d.node.id)).toEqual(['guardduty-home', 'guardduty-management']);
+  });
+
+  it('invitation mode: member stacks in their own accounts after the inviting regional stacks', () => {
+    const config = parseConfig(`prefix: acme\nhomeRegion: eu-west-1\naccounts: { admin: { accountId: "111111111111" } }\nregions: { include: [eu-west-1, us-east-1] }\nmembers:\n  - { accountId: "333333333333", email: a@example.com, assumeRoleArn: "arn:aws:iam::333333333333:role/M" }\n`);
+    const estate = buildEstate(new App({ outdir: outdir() }), planEstate(config));
+    const [member] = estate.members;
+    expect(member!.node.id).toBe('guardduty-member-333333333333');
+    expect(member!.dependencies.map((d) => d.node.id)).toEqual(['guardduty-us-east-1', 'guardduty-eu-west-1']);
+    expect((member!.toTerraform() as Json).provider!.aws[0]).toMatchObject({ allowed_account_ids: ['333333333333'], region: 'eu-west-1' });
+  });
+});

@@ -1,0 +1,107 @@
+import { parseConfig } from '../../src/config';
+import { planEstate } from '../../src/stacks/plan';
+
+const ORG = `
+prefix: acme
+homeRegion: eu-west-1
+accounts:
+  admin: { accountId: "111111111111" }
+  management: { accountId: "222222222222", assumeRoleArn: "arn:aws:iam::222222222222:role/OrgAdmin" }
+regions: { include: [eu-west-1, us-east-1, ap-east-2], optIn: [ap-east-2] }
+organization: { enabled: true, autoEnable: NEW }
+detector:
+  features:
+    LAMBDA_NETWORK_LOGS: { enabled: false }
+    RUNTIME_MONITORING: { enabled: true, additionalConfiguration: { EC2_AGENT_MANAGEMENT: false } }
+`;
+
+const INVITATION = `
+prefix: acme
+homeRegion: eu-west-1
+accounts:
+  admin: { accountId: "111111111111" }
+regions: { include: [eu-west-1, us-east-1] }
+members:
+  - { accountId: "333333333333", email: a@example.com, assumeRoleArn: "arn:aws:iam::333333333333:role/Member" }
+  - { accountId: "444444444444", email: b@example.com, regions: [eu-west-1] }
+invitation: { message: hello }
+`;
+
+describe('organization mode plan', () => {
+  const plan = planEstate(parseConfig(ORG));
+
+  it('plans a management stack in the management account that delegates every enabled region', () => {
+    expect(plan.management).toMatchObject({
+      name: 'guardduty-management',
+      provider: { region: 'eu-west-1', accountId: '222222222222', assumeRoleArn: 'arn:aws:iam::222222222222:role/OrgAdmin' },
+      adminAccountId: '111111111111',
+      regions: ['us-east-1', 'ap-east-2', 'eu-west-1'],
+      dependsOn: ['guardduty-home'],
+    });
+  });
+
+  it('makes every regional stack wait for the delegation', () => {
+    for (const stack of plan.regional) expect(stack.dependsOn).toEqual(['guardduty-home', 'guardduty-management']);
+  });
+
+  it('mirrors the admin detector in the organization configuration of each region', () => {
+    const useast1 = plan.regional.find((s) => s.region === 'us-east-1')!;
+    expect(useast1.organization?.autoEnable).toBe('NEW');
+    const byName = Object.fromEntries(useast1.organization!.features.map((f) => [f.name, f]));
+    expect(byName.S3_DATA_EVENTS!.autoEnable).toBe('NEW');
+    expect(byName.LAMBDA_NETWORK_LOGS!.autoEnable).toBe('NONE');
+    expect(byName.RUNTIME_MONITORING!.additionalConfiguration).toEqual([
+      { name: 'EKS_ADDON_MANAGEMENT', autoEnable: 'NEW' },
+      { name: 'ECS_FARGATE_AGENT_MANAGEMENT', autoEnable: 'NEW' },
+      { name: 'EC2_AGENT_MANAGEMENT', autoEnable: 'NONE' },
+    ]);
+    const apeast2 = plan.regional.find((s) => s.region === 'ap-east-2')!;
+    expect(apeast2.organization!.features.map((f) => f.name)).not.toContain('RDS_LOGIN_EVENTS');
+  });
+
+  it('has no member stacks and no invitations', () => {
+    expect(plan.members).toEqual([]);
+    expect(plan.regional.every((s) => s.invitation === undefined)).toBe(true);
+  });
+
+  it('warns when the administrator is the management account itself', () => {
+    const same = planEstate(parseConfig(ORG.replace('accountId: "222222222222", assumeRoleArn: "arn:aws:iam::222222222222:role/OrgAdmin"', 'accountId: "111111111111"')));
+    expect(same.warnings).toContain(
+      'guardduty-management: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account',
+    );
+    expect(plan.warnings.some((w) => w.includes('management account itself'))).toBe(false);
+  });
+
+  it('plans no management stack while organization mode is off', () => {
+    const off = planEstate(parseConfig(ORG.replace('enabled: true', 'enabled: false')));
+    expect(off.management).toBeUndefined();
+    expect(off.regional.every((s) => s.organization === undefined && s.dependsOn.length === 1)).toBe(true);
+  });
+});
+
+describe('invitation mode plan', () => {
+  const plan = planEstate(parseConfig(INVITATION));
+
+  it('invites each member only in its regions', () => {
+    const members = (region: string) => plan.regional.find((s) => s.region === region)!.invitation?.members.map((m) => m.accountId);
+    expect(members('eu-west-1')).toEqual(['333333333333', '444444444444']);
+    expect(members('us-east-1')).toEqual(['333333333333']);
+    const invitation = plan.regional[0]!.invitation!;
+    expect(invitation.message).toBe('hello');
+    expect(invitation.disableEmailNotification).toBe(true);
+    expect(invitation.memberFeatures.map((f) => f.name)).toContain('S3_DATA_EVENTS');
+  });
+
+  it('plans one member stack per account, in its account, after the regional stacks that invite it', () => {
+    expect(plan.members.map((m) => m.name)).toEqual(['guardduty-member-333333333333', 'guardduty-member-444444444444']);
+    expect(plan.members[0]).toMatchObject({
+      provider: { accountId: '333333333333', assumeRoleArn: 'arn:aws:iam::333333333333:role/Member', region: 'eu-west-1' },
+      adminAccountId: '111111111111',
+      regions: ['us-east-1', 'eu-west-1'],
+      dependsOn: ['guardduty-us-east-1', 'guardduty-eu-west-1'],
+      backend: { type: 'local', path: '../../../terraform.guardduty-member-333333333333.tfstate' },
+    });
+    expect(plan.members[1]).toMatchObject({ regions: ['eu-west-1'], dependsOn: ['guardduty-eu-west-1'] });
+    expect(plan.members[1]!.provider.assumeRoleArn).toBeUndefined();
+  });
+});
