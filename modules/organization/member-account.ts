@@ -2,6 +2,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyInviteAccepter } from '@cdktf/provider-aws/lib/guardduty-invite-accepter';
 import { TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
+import { ImportBlock } from '../stacks/import-block';
 
 export interface MemberAccountProps {
   /** The GuardDuty administrator that sent the invitations. */
@@ -13,6 +14,12 @@ export interface MemberAccountProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Detectors the account already has, region -> id: imported, since a
+   * second detector in a region fails with "detector already exists".
+   * @default - every detector is created
+   */
+  readonly existingDetectors?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,6 +42,10 @@ export class MemberAccount extends Construct {
       enable: true,
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
+    for (const [existingRegion, detectorId] of Object.entries(props.existingDetectors ?? {})) {
+      const address = `${this.detectors.terraformResourceType}.${this.detectors.friendlyUniqueId}[${JSON.stringify(existingRegion)}]`;
+      new ImportBlock(this, `Import-${existingRegion}`, address, detectorId);
+    }
     const detector = TerraformIterator.fromResources(this.detectors);
     this.accepters = new GuarddutyInviteAccepter(this, 'InviteAccepter', {
       forEach: detector,

@@ -13,6 +13,11 @@ export class MemberStack extends TerraformStack {
     super(scope, plan.name);
     addAwsProvider(this, plan.provider);
     addBackend(this, plan.backend);
-    this.member = new MemberAccount(this, 'Member', { adminAccountId: plan.adminAccountId, regions: plan.regions, preventDestroy: plan.preventDestroy });
+    this.member = new MemberAccount(this, 'Member', {
+      adminAccountId: plan.adminAccountId,
+      regions: plan.regions,
+      preventDestroy: plan.preventDestroy,
+      existingDetectors: plan.existingDetectors,
+    });
   }
 }

@@ -66,6 +66,10 @@ function rows(s: JsonSchema, prefix: string, required: boolean, out: ReferenceRo
     if (key === '$schema') continue;
     rows(child, prefix ? `${prefix.replace(/ \(type: .*\)$/, '')}.${key}` : key, (s.required ?? []).includes(key), out);
   }
+  // A list of mappings (members, threatLists.threat): document the fields of one item.
+  if (s.type === 'array' && s.items?.properties) {
+    for (const [key, child] of Object.entries(s.items.properties)) rows(child, `${prefix}[].${key}`, (s.items.required ?? []).includes(key), out);
+  }
 }
 
 /** The README's config reference table, generated from the schema so the two cannot drift. */

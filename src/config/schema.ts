@@ -160,6 +160,10 @@ const members = z
       email: z.email('must be an email address').describe('Root email of the member account (the invitation goes there).'),
       regions: z.array(regionName).min(1).optional().describe('Regions where the account is a member. Default: every enabled region.'),
       assumeRoleArn: roleArn.optional().describe("Role in the member account that its stack assumes to create the detector and accept the invitation. Default: the caller's credentials."),
+      existingDetectors: z
+        .record(regionName, detectorId)
+        .default({})
+        .describe('Detectors the member already has, region -> detector id: imported instead of created.'),
     }),
   )
   .max(MAX_INVITED_MEMBERS, `GuardDuty allows at most ${MAX_INVITED_MEMBERS} members by invitation; use organization mode beyond that`)

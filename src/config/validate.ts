@@ -127,6 +127,12 @@ function checkMembership(config: ConfigSections, enabled: string[] | undefined):
     if (member.assumeRoleArn && config.partition) {
       issues.push(...checkRoleArn(member.assumeRoleArn, config.partition, member.accountId, ['members', i, 'assumeRoleArn']));
     }
+    for (const region of Object.keys(member.existingDetectors)) {
+      const memberRegions = member.regions ?? enabled;
+      if (memberRegions && !memberRegions.includes(region)) {
+        issues.push({ path: ['members', i, 'existingDetectors', region], message: `"${region}" is not one of this member's regions` });
+      }
+    }
     (member.regions ?? []).forEach((region, j) => {
       const problem = config.partition ? regionProblem(region, config.partition) : undefined;
       if (problem) issues.push({ path: ['members', i, 'regions', j], message: problem });

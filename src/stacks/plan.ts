@@ -82,6 +82,8 @@ export interface MemberStackPlan extends StackPlanBase {
   /** The admin's regional stacks that send the invitations. */
   readonly dependsOn: readonly string[];
   readonly preventDestroy: boolean;
+  /** Detectors the member already has, region -> id, to import. */
+  readonly existingDetectors: Readonly<Record<string, string>>;
 }
 
 export interface EstatePlan {
@@ -188,6 +190,7 @@ export function planEstate(config: GuardDutyConfig): EstatePlan {
       regions: memberRegions,
       dependsOn: memberRegions.map(regionalStackName),
       preventDestroy: !config.detector.allowDestroy,
+      existingDetectors: m.existingDetectors,
     };
   });
   return { home, ...(management ? { management } : {}), regional, members, warnings };

@@ -114,6 +114,16 @@ describe('MemberAccount', () => {
   });
 });
 
+describe('MemberAccount with existing detectors', () => {
+  it('imports the detector of a region into its for_each instance', () => {
+    const json = JSON.parse(
+      Testing.synthScope((s) => new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], existingDetectors: { 'eu-west-1': 'abc' } })),
+    ) as Json & { import?: { to: string; id: string }[] };
+    const address = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
+    expect(json.import).toEqual([{ to: `${address}["eu-west-1"]`, id: 'abc' }]);
+  });
+});
+
 describe('estate in both modes', () => {
   const outdir = () => mkdtempSync(join(tmpdir(), 'gd-org-'));
 
