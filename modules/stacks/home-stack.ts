@@ -1,18 +1,64 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { forwarderPolicy } from '../../src/export/policies';
+import { flowLogDeliveryPolicy } from '../../src/flow-logs/policies';
+import { servicePrincipal } from '../../src/regions/principals';
 import type { HomeStackPlan } from '../../src/stacks/plan';
+import { FindingsAccessRole } from '../access/findings-access-role';
+import { AlertRoute } from '../alerts/alert-route';
+import { AlertsKey } from '../alerts/alerts-key';
+import { FindingsArchive } from '../findings-export/findings-archive';
+import { FindingsBus } from '../findings-export/findings-bus';
+import { FindingsLogGroup } from '../findings-export/findings-log-group';
+import { ServiceRole } from '../findings-export/service-role';
+import { SiemStream } from '../findings-export/siem-stream';
 import { addAwsProvider } from './aws-provider';
 import { addBackend } from './backend';
 
 /**
- * The admin account's home region. Shared resources land here (list bucket,
- * findings bucket and key, event bus, IAM roles) as their capabilities are
- * added; every regional stack depends on it.
+ * The admin account's home region: everything shared by the regions. IAM
+ * roles live here once (IAM is global) and regional stacks name them by
+ * their deterministic ARN; every regional stack depends on this one.
  */
 export class HomeStack extends TerraformStack {
+  public readonly findingsBus: FindingsBus;
+
   constructor(scope: Construct, plan: HomeStackPlan) {
     super(scope, plan.name);
     addAwsProvider(this, plan.provider);
     addBackend(this, plan.backend);
+    const f = plan.findings;
+    const events = servicePrincipal('events', f.partition);
+
+    new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, servicePrincipal: events, accountId: f.accountId, policy: forwarderPolicy(f.busArn) });
+    this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, forwarderRoleArn: f.forwarderRoleArn, requireOrganization: f.requireOrganization });
+    const busName = this.findingsBus.bus.name;
+    new FindingsLogGroup(this, 'FindingsLogGroup', {
+      partition: f.partition,
+      accountId: f.accountId,
+      logGroupName: f.logGroup.name,
+      logGroupArn: f.logGroup.arn,
+      retentionDays: f.logGroup.retentionDays,
+      ...(f.logGroup.kmsKeyArn ? { kmsKeyArn: f.logGroup.kmsKeyArn } : {}),
+      busName,
+      ruleName: f.logGroup.ruleName,
+      resourcePolicyName: f.logGroup.resourcePolicyName,
+    });
+    if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
+    if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, region: f.region, busName, siem: f.siem });
+
+    if (f.alerts.length > 0) {
+      const topicKeyArn = f.alerts.some((a) => a.topic.create) ? new AlertsKey(this, 'AlertsKey', { partition: f.partition, accountId: f.accountId, alias: f.alertsKeyAlias }).key.arn : '';
+      for (const route of f.alerts) new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, topicKeyArn });
+    }
+    for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role, logGroupArn: f.logGroup.arn });
+    if (f.flowLogRole) {
+      new ServiceRole(this, 'FlowLogRole', {
+        roleName: f.flowLogRole.name,
+        servicePrincipal: servicePrincipal('vpc-flow-logs', f.partition),
+        accountId: f.accountId,
+        policy: flowLogDeliveryPolicy(f.flowLogRole.logGroupArnPattern),
+      });
+    }
   }
 }

@@ -2,12 +2,20 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { RegionalStackPlan } from '../../src/stacks/plan';
 import { GuardDutyDetector } from '../detector/guardduty-detector';
+import { PublishingDestination } from '../findings-export/publishing-destination';
+import { RegionalForwarder } from '../findings-export/regional-forwarder';
+import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
 import { InvitedMembers } from '../organization/invited-members';
+import { SuppressionFilters } from '../suppression/suppression-filters';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
 import { addAwsProvider } from './aws-provider';
 import { addBackend } from './backend';
 
-/** One enabled region of the admin account: its detector and everything hung on it (organization configuration, invited members). */
+/**
+ * One enabled region of the admin account: its detector and everything hung
+ * on it (organization configuration, invited members, findings forwarding,
+ * publishing destination, suppression filters, flow logs).
+ */
 export class RegionalStack extends TerraformStack {
   public readonly detector: GuardDutyDetector;
 
@@ -34,5 +42,10 @@ export class RegionalStack extends TerraformStack {
         memberFeatures: plan.invitation.memberFeatures,
       });
     }
+    const findings = plan.findings;
+    new RegionalForwarder(this, 'FindingsForwarder', findings.forwarder);
+    if (findings.publishingDestination) new PublishingDestination(this, 'PublishingDestination', { detectorId, ...findings.publishingDestination });
+    if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
+    if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);
   }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
 import { PARTITIONS } from '../regions/catalog';
+import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
+import { access, alerts, exportSection, flowLogs, presets, suppressions } from './export-schema';
 
 /**
  * The shape of `guardduty.yaml`. Structural rules live here; rules that need
@@ -9,16 +11,6 @@ import { PARTITIONS } from '../regions/catalog';
  * error rather than a silently ignored setting.
  */
 
-const accountId = z
-  .string({ error: 'must be a 12-digit AWS account id in quotes (YAML reads unquoted digits as a number and drops leading zeros)' })
-  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
-
-const roleArn = z
-  .string()
-  .regex(/^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN such as arn:aws:iam::111111111111:role/GuardDutyDeployer');
-
-const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name such as eu-west-1');
-
 const account = z
   .strictObject({
     accountId: accountId.describe('12-digit AWS account id.'),
@@ -26,7 +18,6 @@ const account = z
   })
   .describe('An AWS account and how to reach it.');
 
-const detectorId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a GuardDuty detector id (32 lowercase hex characters)');
 
 const featureEnabled = z.boolean().describe('Status of the protection plan: true = ENABLED, false = DISABLED.');
 
@@ -181,9 +172,7 @@ const invitation = z
 export const THREAT_LIST_FORMATS = ['TXT', 'STIX', 'OTX_CSV', 'ALIEN_VAULT', 'PROOF_POINT', 'FIRE_EYE'] as const;
 export type ThreatListFormat = (typeof THREAT_LIST_FORMATS)[number];
 
-const listName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 characters: lowercase letters, digits and "-"');
+const listName = shortName;
 
 const listFiles = z
   .array(z.string().min(1))
@@ -233,17 +222,6 @@ const threatLists = z
   .optional()
   .describe('IP lists under threatlists/: one trusted IPSet and up to 6 ThreatIntelSets in every region.');
 
-/** A section another work item fills; until then setting it is an error, not a silent no-op. */
-function reserved(section: string, workItem: string) {
-  return z
-    .unknown()
-    .superRefine((_value, ctx) => {
-      ctx.addIssue({ code: 'custom', message: `${section} is not supported yet (${workItem}); remove it from the config` });
-    })
-    .optional()
-    .describe(`Reserved for ${workItem}; not supported yet.`);
-}
-
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
@@ -275,12 +253,12 @@ export const configSchema = z
     members,
     invitation,
     threatLists,
-    export: reserved('export', 'the Findings export work item, issue #6'),
-    alerts: reserved('alerts', 'the Findings export work item, issue #6'),
-    suppressions: reserved('suppressions', 'the Findings export work item, issue #6'),
-    presets: reserved('presets', 'the Findings export work item, issue #6'),
-    access: reserved('access', 'the Findings export work item, issue #6'),
-    flowLogs: reserved('flowLogs', 'the Findings export work item, issue #6'),
+    export: exportSection,
+    alerts,
+    suppressions,
+    presets,
+    access,
+    flowLogs,
   })
   .describe('guardduty-cdktf configuration: GuardDuty in every enabled region from one file.');
 

@@ -1,57 +1,23 @@
 import type { Partition } from '../regions/catalog';
+import { publishingRegionProblem } from '../export/policies';
 import { checkRegionSelection, regionProblem, resolveRegions } from '../regions/resolve';
+import { duplicateFields, MAX_FILTERS, nlbSuppressions } from '../suppression/filters';
 import type { ConfigIssue } from './issues';
+import { type Salvaged, salvage, whole } from './salvage';
 import { configSchema, type GuardDutyConfig } from './schema';
 
 type Issue = Omit<ConfigIssue, 'line'>;
 
 /**
- * The parts of a config that are well-formed on their own. Cross-field
- * rules run on whatever is well-formed, so a typo in one place does not
- * hide a wrong region in another: the user gets every error in one report.
+ * The parts of a config that are well-formed. Cross-field rules run on
+ * whatever is well-formed, so a typo in one place does not hide a wrong
+ * region in another: the user gets every error in one report.
  */
-export type ConfigSections = Partial<Omit<GuardDutyConfig, 'accounts' | 'members' | 'organization'>> & {
-  accounts?: Partial<GuardDutyConfig['accounts']>;
-  organization?: Partial<NonNullable<GuardDutyConfig['organization']>>;
-  /** Invalid entries are undefined, so indices still match the file. */
-  members?: (GuardDutyConfig['members'][number] | undefined)[];
-};
+export type ConfigSections = Salvaged<GuardDutyConfig>;
 
-type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown } };
-const parsed = (schema: Schema, value: unknown): unknown => {
-  const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
-};
-const asRecord = (value: unknown): Record<string, unknown> | undefined =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-
-/** The keys of an object section that parse on their own. */
-function salvageObject(shape: Record<string, Schema>, value: unknown): Record<string, unknown> | undefined {
-  const input = asRecord(value);
-  if (!input) return undefined;
-  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, parsed(schema, input[key])]).filter(([, v]) => v !== undefined));
-}
-
-/** Parses the config section by section, keeping what is valid where a whole section is not. */
+/** Parses what parses of a config that does not parse whole. */
 export function parseSections(raw: unknown): ConfigSections {
-  const input = asRecord(raw) ?? {};
-  const sections: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(configSchema.shape)) {
-    const value = parsed(schema, input[key]);
-    if (value !== undefined) sections[key] = value;
-  }
-  sections.accounts ??= salvageObject(configSchema.shape.accounts.shape, input.accounts);
-  sections.organization ??= salvageObject(configSchema.shape.organization.unwrap().shape, input.organization);
-  if (!sections.existingDetectors) {
-    // Region checks need only the keys: keep the entries that are well-formed.
-    const entry = configSchema.shape.existingDetectors.unwrap().valueType;
-    sections.existingDetectors = Object.fromEntries(Object.entries(asRecord(input.existingDetectors) ?? {}).filter(([, id]) => entry.safeParse(id).success));
-  }
-  if (!sections.members && Array.isArray(input.members)) {
-    const entry = configSchema.shape.members.unwrap().element;
-    sections.members = input.members.map((m) => parsed(entry, m));
-  }
-  return sections as ConfigSections;
+  return salvage(configSchema, raw) ?? {};
 }
 
 /**
@@ -65,10 +31,11 @@ export function validateConfig(config: ConfigSections): Issue[] {
   if (!partition) return issues;
 
   let enabled: string[] | undefined;
-  if (config.regions) {
-    const regionIssues = checkRegionSelection(config.regions, partition);
+  const regions = whole(configSchema.shape.regions, config.regions);
+  if (regions) {
+    const regionIssues = checkRegionSelection(regions, partition);
     issues.push(...regionIssues.map((i) => ({ path: ['regions', ...i.path], message: i.message })));
-    if (regionIssues.length === 0) enabled = resolveRegions(config.regions, partition);
+    if (regionIssues.length === 0) enabled = resolveRegions(regions, partition);
   }
 
   if (config.homeRegion) {
@@ -86,13 +53,15 @@ export function validateConfig(config: ConfigSections): Issue[] {
     }
   }
 
-  if (config.backend?.type === 's3') {
-    const problem = regionProblem(config.backend.region, partition);
+  const backend = config.backend;
+  if (backend?.type === 's3') {
+    const problem = backend.region ? regionProblem(backend.region, partition) : undefined;
     if (problem) issues.push({ path: ['backend', 'region'], message: problem });
-    if (config.backend.roleArn) issues.push(...checkRoleArn(config.backend.roleArn, partition, undefined, ['backend', 'roleArn']));
+    if (backend.roleArn) issues.push(...checkRoleArn(backend.roleArn, partition, undefined, ['backend', 'roleArn']));
   }
 
   issues.push(...checkMembership(config, enabled));
+  issues.push(...checkExport(config, enabled));
 
   for (const region of Object.keys(config.existingDetectors ?? {})) {
     const problem = regionProblem(region, partition);
@@ -117,29 +86,85 @@ function checkMembership(config: ConfigSections, enabled: string[] | undefined):
     }
   }
   const adminId = config.accounts?.admin?.accountId;
-  const seen = new Map<string, number>();
+  duplicateNames(members, (m) => m.accountId).forEach(([i, first]) =>
+    issues.push({ path: ['members', i, 'accountId'], message: `account ${members[i]!.accountId} is already listed as members[${first}]` }),
+  );
   members.forEach((member, i) => {
     if (!member) return;
-    const first = seen.get(member.accountId);
-    if (first !== undefined) issues.push({ path: ['members', i, 'accountId'], message: `account ${member.accountId} is already listed as members[${first}]` });
-    else seen.set(member.accountId, i);
     if (member.accountId === adminId) issues.push({ path: ['members', i, 'accountId'], message: 'is the admin account itself; an account cannot be its own member' });
     if (member.assumeRoleArn && config.partition) {
       issues.push(...checkRoleArn(member.assumeRoleArn, config.partition, member.accountId, ['members', i, 'assumeRoleArn']));
     }
-    for (const region of Object.keys(member.existingDetectors)) {
-      const memberRegions = member.regions ?? enabled;
+    for (const region of Object.keys(member.existingDetectors ?? {})) {
+      const memberRegions = member.regions?.filter((r) => r !== undefined) ?? enabled;
       if (memberRegions && !memberRegions.includes(region)) {
         issues.push({ path: ['members', i, 'existingDetectors', region], message: `"${region}" is not one of this member's regions` });
       }
     }
     (member.regions ?? []).forEach((region, j) => {
+      if (region === undefined) return;
       const problem = config.partition ? regionProblem(region, config.partition) : undefined;
       if (problem) issues.push({ path: ['members', i, 'regions', j], message: problem });
       else if (enabled && !enabled.includes(region)) issues.push({ path: ['members', i, 'regions', j], message: `"${region}" is not an enabled region` });
     });
   });
   return issues;
+}
+
+/** Findings export, alerts, suppression filters and flow logs. */
+function checkExport(config: ConfigSections, enabled: string[] | undefined): Issue[] {
+  const issues: Issue[] = [];
+  if (config.export?.s3?.enabled && enabled && config.homeRegion) {
+    const refused = enabled.flatMap((region) => {
+      const problem = publishingRegionProblem(region, config.homeRegion!);
+      return problem ? [problem] : [];
+    });
+    if (refused.length > 0) {
+      issues.push({ path: ['export', 's3', 'enabled'], message: `the findings bucket lives in the home region, and AWS refuses these exports: ${refused.join('; ')}` });
+    }
+  }
+  duplicateNames(config.alerts ?? [], (a) => a.name).forEach(([i, first]) => issues.push({ path: ['alerts', i, 'name'], message: `route name already used by alerts[${first}]` }));
+
+  const suppressionList = config.suppressions ?? [];
+  duplicateNames(suppressionList, (s) => s.name).forEach(([i, first]) => issues.push({ path: ['suppressions', i, 'name'], message: `name already used by suppressions[${first}]` }));
+  duplicateNames(suppressionList, (s) => (s.rank === undefined ? undefined : String(s.rank))).forEach(([i, first]) =>
+    issues.push({ path: ['suppressions', i, 'rank'], message: `rank already used by suppressions[${first}]` }),
+  );
+  const criteriaSchema = configSchema.shape.suppressions.unwrap().element.shape.criteria;
+  suppressionList.forEach((s, i) => {
+    const criteria = whole(criteriaSchema, s?.criteria);
+    for (const field of criteria ? duplicateFields(criteria) : []) {
+      issues.push({ path: ['suppressions', i, 'criteria'], message: `sets the finding field ${field} twice (GuardDuty keeps one criterion per field)` });
+    }
+  });
+  const nlb = whole(configSchema.shape.presets, config.presets)?.nlb;
+  const presetFilters = nlb ? nlbSuppressions(nlb) : [];
+  for (const p of presetFilters.filter((p) => suppressionList.some((s) => s?.name === p.name))) {
+    issues.push({ path: ['presets', 'nlb'], message: `generates the filter "${p.name}", which suppressions already names` });
+  }
+  const total = suppressionList.length + presetFilters.length;
+  if (total > MAX_FILTERS) issues.push({ path: ['suppressions'], message: `${total} filters (with presets), but GuardDuty allows at most ${MAX_FILTERS} per detector` });
+
+  for (const region of Object.keys(config.flowLogs?.vpcs ?? {})) {
+    const problem = config.partition ? regionProblem(region, config.partition) : undefined;
+    if (problem) issues.push({ path: ['flowLogs', 'vpcs', region], message: problem });
+    else if (enabled && !enabled.includes(region)) issues.push({ path: ['flowLogs', 'vpcs', region], message: `"${region}" is not an enabled region` });
+  }
+  return issues;
+}
+
+/** [index, index of the first with the same key] for every repeat. */
+function duplicateNames<T>(list: readonly (T | undefined)[], key: (item: T) => string | undefined): [number, number][] {
+  const first = new Map<string, number>();
+  const out: [number, number][] = [];
+  list.forEach((item, i) => {
+    const k = item === undefined ? undefined : key(item);
+    if (k === undefined) return;
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, i);
+    else out.push([i, seen]);
+  });
+  return out;
 }
 
 function checkRoleArn(roleArn: string, partition: Partition, accountId: string | undefined, path: (string | number)[]): Issue[] {

@@ -83,3 +83,61 @@ export const MANAGEMENT_STACK_NAME = 'guardduty-management';
 export function memberStackName(accountId: string): string {
   return `guardduty-member-${accountId}`;
 }
+
+/** Role EventBridge assumes to forward findings from every region to the home bus (IAM is global). */
+export function forwarderRoleName(prefix: string): string {
+  return `${prefix}-guardduty-forwarder`;
+}
+
+/** Home-bus rule delivering every finding to the log group. */
+export function logDeliveryRuleName(prefix: string): string {
+  return `${prefix}-guardduty-to-logs`;
+}
+
+/** CloudWatch Logs resource policy (at most 10 per account and region: one is shared). */
+export function logResourcePolicyName(prefix: string): string {
+  return `${prefix}-guardduty-findings`;
+}
+
+export function alertRuleName(prefix: string, route: string): string {
+  return `${prefix}-alert-${route}`;
+}
+
+export function alertTopicName(prefix: string, route: string): string {
+  return `${prefix}-guardduty-${route}`;
+}
+
+export function alertsKeyAlias(prefix: string): string {
+  return `alias/${prefix}-guardduty-alerts`;
+}
+
+export function siemStreamName(prefix: string): string {
+  return `${prefix}-guardduty-findings`;
+}
+
+export function siemRuleName(prefix: string): string {
+  return `${prefix}-guardduty-to-siem`;
+}
+
+export function siemDeliveryRoleName(prefix: string): string {
+  return `${prefix}-guardduty-firehose`;
+}
+
+export function siemPutRoleName(prefix: string): string {
+  return `${prefix}-guardduty-to-firehose`;
+}
+
+export function siemBackupBucketName(prefix: string, accountId: string, region: string): string {
+  return `${prefix}-gd-siem-${accountId}-${region}`;
+}
+
+export const VIEWER_ROLE_NAME = 'GuardDutyFindingsViewer';
+export const TRIAGE_ROLE_NAME = 'GuardDutyFindingsTriage';
+
+export function flowLogGroupName(prefix: string): string {
+  return `/aws/vpc-flow-logs/${prefix}-guardduty`;
+}
+
+export function flowLogRoleName(prefix: string): string {
+  return `${prefix}-guardduty-flow-logs`;
+}

@@ -3,6 +3,7 @@ import { type AutoEnable, type OrganizationFeature, organizationFeatures, type R
 import { HOME_STACK_NAME, localStatePath, MANAGEMENT_STACK_NAME, memberStackName, regionalStackName, stateObjectKey, workspaceName } from '../naming';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
+import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
 
 /** How a stack's AWS provider reaches its account and region. */
 export interface ProviderPlan {
@@ -28,6 +29,7 @@ interface StackPlanBase {
 /** The admin account's home region: shared resources. */
 export interface HomeStackPlan extends StackPlanBase {
   readonly kind: 'home';
+  readonly findings: HomeExportPlan;
 }
 
 export interface DetectorPlan extends RegionFeatures {
@@ -71,6 +73,7 @@ export interface RegionalStackPlan extends StackPlanBase {
   readonly detector: DetectorPlan;
   readonly organization?: OrganizationPlan;
   readonly invitation?: InvitationPlan;
+  readonly findings: RegionalExportPlan;
 }
 
 /** One invited member account: its detector in each of its regions and the invitation accepters. */
@@ -128,9 +131,10 @@ export function planEstate(config: GuardDutyConfig): EstatePlan {
     provider: provider(region, account),
     backend: backendPlan(config.backend, name),
   });
-  const warnings: string[] = [];
   const regions = resolveRegions(config.regions, config.partition);
-  const home: HomeStackPlan = { kind: 'home', ...base(HOME_STACK_NAME, config.homeRegion) };
+  const findings = planFindingsExport(config, regions);
+  const warnings: string[] = [...findings.warnings];
+  const home: HomeStackPlan = { kind: 'home', ...base(HOME_STACK_NAME, config.homeRegion), findings: findings.home };
 
   const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;
   const management: ManagementStackPlan | undefined = orgMode
@@ -177,6 +181,7 @@ export function planEstate(config: GuardDutyConfig): EstatePlan {
             },
           }
         : {}),
+      findings: findings.regional(region),
     };
   });
 

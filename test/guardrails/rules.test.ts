@@ -1,8 +1,15 @@
 import { Fn } from 'cdktf';
 import { evaluateGuardrails } from '../../modules/guardrails/evaluate';
 import type { GuardrailRule, SynthesizedResource } from '../../modules/guardrails/model';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import {
+  FirehoseEncrypted,
   GUARDRAIL_RULES,
+  LogGroupRetention,
+  SnsTopicEncrypted,
   IamNoAdminWildcard,
   KmsKeyRotation,
   S3BucketEncrypted,
@@ -31,7 +38,7 @@ function problems(rule: GuardrailRule, build: Parameters<typeof stackOf>[0]): st
 
 describe('guardrail catalogue', () => {
   it('has unique, stable rule ids', () => {
-    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-KMS-1']);
+    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-KMS-1', 'GD-SNS-1', 'GD-LOG-1', 'GD-FH-1']);
   });
 });
 
@@ -181,6 +188,53 @@ describe('GD-KMS-1 KmsKeyRotation', () => {
   it('Compliance: rotation on; asymmetric keys cannot rotate', () => {
     expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { enableKeyRotation: true }))).toEqual([]);
     expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { customerMasterKeySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' }))).toEqual([]);
+  });
+});
+
+describe('GD-IAM-2 on Lambda permissions', () => {
+  const permission = (extra: Record<string, string>) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) =>
+    new LambdaPermission(s, 'Invoke', { functionName: 'f', action: 'lambda:InvokeFunction', principal: 'sns.amazonaws.com', ...extra });
+  it('Noncompliance: a service may invoke without source_account', () => {
+    expect(problems(ServicePrincipalSourceAccount, permission({ sourceArn: 'arn:aws:sns:us-east-1:111111111111:t' }))).toEqual([
+      'test/Invoke: allows sns.amazonaws.com without source_account',
+    ]);
+  });
+  it('Compliance', () => {
+    expect(problems(ServicePrincipalSourceAccount, permission({ sourceAccount: '111111111111' }))).toEqual([]);
+  });
+});
+
+describe('GD-SNS-1 SnsTopicEncrypted', () => {
+  it('Noncompliance: topic without a key', () => {
+    expect(problems(SnsTopicEncrypted, (s) => new SnsTopic(s, 'Topic', { name: 't' }))).toEqual(['test/Topic: topic is not encrypted (set kms_master_key_id)']);
+  });
+  it('Compliance', () => {
+    expect(problems(SnsTopicEncrypted, (s) => new SnsTopic(s, 'Topic', { name: 't', kmsMasterKeyId: 'alias/x' }))).toEqual([]);
+  });
+});
+
+describe('GD-LOG-1 LogGroupRetention', () => {
+  it('Noncompliance: log group kept forever', () => {
+    expect(problems(LogGroupRetention, (s) => new CloudwatchLogGroup(s, 'Group', { name: 'g' }))).toEqual(['test/Group: log group keeps events forever (set retention_in_days)']);
+  });
+  it('Compliance', () => {
+    expect(problems(LogGroupRetention, (s) => new CloudwatchLogGroup(s, 'Group', { name: 'g', retentionInDays: 365 }))).toEqual([]);
+  });
+});
+
+describe('GD-FH-1 FirehoseEncrypted', () => {
+  const stream = (sse: boolean) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) =>
+    new KinesisFirehoseDeliveryStream(s, 'Stream', {
+      name: 'x',
+      destination: 'extended_s3',
+      extendedS3Configuration: { roleArn: 'arn:aws:iam::111111111111:role/r', bucketArn: 'arn:aws:s3:::b' },
+      ...(sse ? { serverSideEncryption: { enabled: true } } : {}),
+    });
+  it('Noncompliance: unencrypted stream', () => {
+    expect(problems(FirehoseEncrypted, stream(false))).toEqual(['test/Stream: stream is not encrypted (server_side_encryption.enabled)']);
+  });
+  it('Compliance', () => {
+    expect(problems(FirehoseEncrypted, stream(true))).toEqual([]);
   });
 });
 

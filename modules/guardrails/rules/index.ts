@@ -1,12 +1,25 @@
 import type { GuardrailRule } from '../model';
+import { FirehoseEncrypted } from './firehose-encrypted';
 import { IamNoAdminWildcard } from './iam-no-admin-wildcard';
 import { KmsKeyRotation } from './kms-key-rotation';
+import { LogGroupRetention } from './log-group-retention';
 import { S3BucketEncrypted } from './s3-bucket-encrypted';
 import { S3BucketPublicAccessBlocked } from './s3-bucket-public-access-blocked';
 import { S3BucketTlsOnly } from './s3-bucket-tls-only';
 import { ServicePrincipalSourceAccount } from './service-principal-source-account';
+import { SnsTopicEncrypted } from './sns-topic-encrypted';
 
-export { IamNoAdminWildcard, KmsKeyRotation, S3BucketEncrypted, S3BucketPublicAccessBlocked, S3BucketTlsOnly, ServicePrincipalSourceAccount };
+export {
+  FirehoseEncrypted,
+  IamNoAdminWildcard,
+  KmsKeyRotation,
+  LogGroupRetention,
+  S3BucketEncrypted,
+  S3BucketPublicAccessBlocked,
+  S3BucketTlsOnly,
+  ServicePrincipalSourceAccount,
+  SnsTopicEncrypted,
+};
 
 /** Every rule the guardrails apply, in the order violations are reported. */
 export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
@@ -16,4 +29,7 @@ export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
   IamNoAdminWildcard,
   ServicePrincipalSourceAccount,
   KmsKeyRotation,
+  SnsTopicEncrypted,
+  LogGroupRetention,
+  FirehoseEncrypted,
 ];

@@ -21,8 +21,14 @@ const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
 export const ServicePrincipalSourceAccount: GuardrailRule = {
   id: 'GD-IAM-2',
   description: 'Every Allow statement for a service principal has an aws:SourceAccount (or aws:SourceOrgID) condition.',
-  appliesTo: Object.keys(POLICY_ATTRIBUTE),
+  appliesTo: [...Object.keys(POLICY_ATTRIBUTE), 'aws_lambda_permission'],
   check(resource) {
+    if (resource.type === 'aws_lambda_permission') {
+      // A Lambda permission is a one-statement policy in attribute form.
+      const principal = String(resource.attributes.principal ?? '');
+      const pinned = resource.attributes.source_account !== undefined || resource.attributes.principal_org_id !== undefined;
+      return principal.endsWith('.amazonaws.com') && !pinned ? [`allows ${principal} without source_account`] : [];
+    }
     const raw = resource.attributes[POLICY_ATTRIBUTE[resource.type]!];
     if (raw === undefined) return [];
     const doc = parsePolicy(raw);

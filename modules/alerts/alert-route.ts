@@ -1,0 +1,66 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Construct } from 'constructs';
+import { shortAlertMessage } from '../../src/alerts/message';
+import { alertTopicPolicy } from '../../src/alerts/policies';
+import { findingEventPattern } from '../../src/findings/event-pattern';
+import { policyJson } from '../../src/policy/document';
+import type { Partition } from '../../src/regions/catalog';
+import type { AlertRoutePlan } from '../../src/stacks/export-plan';
+
+export interface AlertRouteProps {
+  readonly partition: Partition;
+  readonly accountId: string;
+  readonly busName: string;
+  readonly route: AlertRoutePlan;
+  /** Key of the topics this project creates. */
+  readonly topicKeyArn: string;
+}
+
+/** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
+export class AlertRoute extends Construct {
+  public readonly rule: CloudwatchEventRule;
+
+  constructor(scope: Construct, id: string, props: AlertRouteProps) {
+    super(scope, id);
+    const { route } = props;
+    this.rule = new CloudwatchEventRule(this, 'Rule', {
+      name: route.ruleName,
+      eventBusName: props.busName,
+      description: `GuardDuty alert route ${route.name}`,
+      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) })),
+    });
+    const dependsOn = [];
+    if (route.topic.create) {
+      const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, kmsMasterKeyId: props.topicKeyArn });
+      dependsOn.push(
+        new SnsTopicPolicy(this, 'TopicPolicy', { arn: topic.arn, policy: policyJson(alertTopicPolicy(props.partition, props.accountId, route.topic.arn, route.ruleArn)) }),
+      );
+      route.topic.subscriptions.forEach((s, i) => {
+        new SnsTopicSubscription(this, `Subscription${i}`, { topicArn: topic.arn, protocol: s.protocol, endpoint: s.endpoint });
+        if (s.protocol === 'lambda') {
+          new LambdaPermission(this, `InvokePermission${i}`, {
+            functionName: s.endpoint,
+            action: 'lambda:InvokeFunction',
+            principal: 'sns.amazonaws.com',
+            sourceArn: topic.arn,
+            sourceAccount: props.accountId,
+          });
+        }
+      });
+    }
+    const message = shortAlertMessage(props.partition);
+    new CloudwatchEventTarget(this, 'Target', {
+      rule: this.rule.name,
+      eventBusName: props.busName,
+      targetId: 'alert-topic',
+      arn: route.topic.arn,
+      ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...message.inputPaths }, inputTemplate: message.inputTemplate } } : {}),
+      dependsOn,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+import { findingsBucketStatements, findingsKeyPolicy, type PublishingSource } from '../../src/export/policies';
+import { policyJson } from '../../src/policy/document';
+import { HardenedBucket } from '../storage/hardened-bucket';
+
+export interface FindingsArchiveProps {
+  readonly bucketName: string;
+  readonly keyAlias: string;
+  /** The detectors that export here: principals and confused-deputy conditions come from it. */
+  readonly source: PublishingSource;
+  readonly transitionDays: number;
+  readonly storageClass: string;
+  readonly expireDays: number;
+}
+
+/**
+ * The S3 publishing destination of every region's detector: one bucket and
+ * one KMS key in the home region (they must share a region; the detectors
+ * need not), objects accepted only encrypted with that key.
+ */
+export class FindingsArchive extends Construct {
+  public readonly key: KmsKey;
+  public readonly bucket: HardenedBucket;
+
+  constructor(scope: Construct, id: string, props: FindingsArchiveProps) {
+    super(scope, id);
+    this.key = new KmsKey(this, 'Key', {
+      description: 'Encrypts GuardDuty findings exported to S3',
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: policyJson(findingsKeyPolicy(props.source)),
+    });
+    new KmsAlias(this, 'KeyAlias', { name: props.keyAlias, targetKeyId: this.key.keyId });
+    const keyArn = this.key.arn;
+    this.bucket = new HardenedBucket(this, 'Bucket', {
+      bucketName: props.bucketName,
+      encryption: { kmsKeyArn: keyArn },
+      statements: (bucketArn) => findingsBucketStatements(props.source, bucketArn, keyArn),
+      lifecycle: { transitionDays: props.transitionDays, storageClass: props.storageClass, expireDays: props.expireDays },
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
+import { Construct } from 'constructs';
+import { findingsLogResourcePolicy } from '../../src/export/policies';
+import { findingEventPattern } from '../../src/findings/event-pattern';
+import { policyJson } from '../../src/policy/document';
+import type { Partition } from '../../src/regions/catalog';
+
+export interface FindingsLogGroupProps {
+  readonly partition: Partition;
+  readonly accountId: string;
+  readonly logGroupName: string;
+  readonly logGroupArn: string;
+  readonly retentionDays: number;
+  /** @default - CloudWatch Logs' own encryption */
+  readonly kmsKeyArn?: string;
+  /** The findings bus the rule reads. */
+  readonly busName: string;
+  readonly ruleName: string;
+  readonly resourcePolicyName: string;
+}
+
+/**
+ * Every finding on the home bus, delivered to one CloudWatch Logs group.
+ * The log target takes no role: the group's resource policy admits
+ * EventBridge, and one policy is shared (10 per account and region).
+ */
+export class FindingsLogGroup extends Construct {
+  public readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: FindingsLogGroupProps) {
+    super(scope, id);
+    this.logGroup = new CloudwatchLogGroup(this, 'Resource', {
+      name: props.logGroupName,
+      retentionInDays: props.retentionDays,
+      ...(props.kmsKeyArn ? { kmsKeyId: props.kmsKeyArn } : {}),
+    });
+    const resourcePolicy = new CloudwatchLogResourcePolicy(this, 'ResourcePolicy', {
+      policyName: props.resourcePolicyName,
+      policyDocument: policyJson(findingsLogResourcePolicy(props.partition, props.accountId, props.logGroupArn)),
+    });
+    const rule = new CloudwatchEventRule(this, 'Rule', {
+      name: props.ruleName,
+      eventBusName: props.busName,
+      description: 'Every GuardDuty finding forwarded to this bus, to CloudWatch Logs',
+      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: 1 })),
+    });
+    new CloudwatchEventTarget(this, 'Target', {
+      rule: rule.name,
+      eventBusName: props.busName,
+      targetId: 'findings-log-group',
+      arn: props.logGroupArn,
+      dependsOn: [resourcePolicy, this.logGroup],
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Construct } from 'constructs';
+import { type PolicyDocument, policyJson } from '../../src/policy/document';
+import { serviceTrustPolicy } from '../../src/policy/statements';
+
+export interface ServiceRoleProps {
+  readonly roleName: string;
+  /** The AWS service that assumes the role, e.g. `events.amazonaws.com`. */
+  readonly servicePrincipal: string;
+  /** The account the service acts for (aws:SourceAccount in the trust policy). */
+  readonly accountId: string;
+  /** The one inline policy: least privilege for this role's job. */
+  readonly policy: PolicyDocument;
+}
+
+/** A role an AWS service assumes on this account's behalf, pinned to the account. */
+export class ServiceRole extends Construct {
+  public readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'Resource', {
+      name: props.roleName,
+      assumeRolePolicy: policyJson(serviceTrustPolicy(props.servicePrincipal, props.accountId)),
+    });
+    new IamRolePolicy(this, 'Policy', { role: this.role.name, name: props.roleName, policy: policyJson(props.policy) });
+  }
+}

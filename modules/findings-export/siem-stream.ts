@@ -1,0 +1,90 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import { Construct } from 'constructs';
+import { siemDeliveryPolicy, siemPutPolicy } from '../../src/export/policies';
+import { findingEventPattern } from '../../src/findings/event-pattern';
+import type { Partition } from '../../src/regions/catalog';
+import { servicePrincipal } from '../../src/regions/principals';
+import type { SiemPlan } from '../../src/stacks/export-plan';
+import { HardenedBucket } from '../storage/hardened-bucket';
+import { ServiceRole } from './service-role';
+
+export interface SiemStreamProps {
+  readonly partition: Partition;
+  readonly accountId: string;
+  readonly region: string;
+  readonly busName: string;
+  readonly siem: SiemPlan;
+}
+
+/**
+ * Findings from the home bus to a SIEM through Kinesis Data Firehose
+ * (Splunk HEC, an HTTP endpoint, or S3), the in-module replacement for a
+ * hand-written forwarding Lambda. Endpoint credentials stay in Secrets
+ * Manager; failed deliveries land in an encrypted backup bucket.
+ */
+export class SiemStream extends Construct {
+  public readonly stream: KinesisFirehoseDeliveryStream;
+
+  constructor(scope: Construct, id: string, props: SiemStreamProps) {
+    super(scope, id);
+    const { siem } = props;
+    const backup = new HardenedBucket(this, 'Backup', { bucketName: siem.backupBucketName, encryption: 'S3' });
+    const secretArn = siem.type === 'splunk' ? siem.tokenSecretArn : siem.type === 'http' ? siem.accessKeySecretArn : undefined;
+    const delivery = new ServiceRole(this, 'DeliveryRole', {
+      roleName: siem.deliveryRoleName,
+      servicePrincipal: servicePrincipal('firehose', props.partition),
+      accountId: props.accountId,
+      policy: siemDeliveryPolicy(backup.bucket.arn, secretArn),
+    }).role;
+    const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/' };
+    const secrets = secretArn ? { secretsManagerConfiguration: { enabled: true, secretArn, roleArn: delivery.arn } } : {};
+    this.stream = new KinesisFirehoseDeliveryStream(this, 'Resource', {
+      name: siem.streamName,
+      serverSideEncryption: { enabled: true, keyType: 'AWS_OWNED_CMK' },
+      ...(siem.type === 'splunk'
+        ? {
+            destination: 'splunk',
+            splunkConfiguration: {
+              hecEndpoint: siem.hecEndpoint,
+              hecEndpointType: siem.hecEndpointType,
+              bufferingInterval: siem.bufferingSeconds,
+              s3BackupMode: 'FailedEventsOnly',
+              s3Configuration,
+              ...secrets,
+            },
+          }
+        : siem.type === 'http'
+          ? {
+              destination: 'http_endpoint',
+              httpEndpointConfiguration: {
+                url: siem.url,
+                ...(siem.name ? { name: siem.name } : {}),
+                roleArn: delivery.arn,
+                bufferingInterval: siem.bufferingSeconds,
+                s3BackupMode: 'FailedDataOnly',
+                s3Configuration,
+                ...secrets,
+              },
+            }
+          : {
+              destination: 'extended_s3',
+              extendedS3Configuration: { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'findings/', bufferingInterval: siem.bufferingSeconds },
+            }),
+    });
+    const put = new ServiceRole(this, 'PutRole', {
+      roleName: siem.putRoleName,
+      servicePrincipal: servicePrincipal('events', props.partition),
+      accountId: props.accountId,
+      policy: siemPutPolicy(this.stream.arn),
+    }).role;
+    const rule = new CloudwatchEventRule(this, 'Rule', {
+      name: siem.ruleName,
+      eventBusName: props.busName,
+      description: 'Every GuardDuty finding forwarded to this bus, to the SIEM stream',
+      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: 1 })),
+    });
+    new CloudwatchEventTarget(this, 'Target', { rule: rule.name, eventBusName: props.busName, targetId: 'siem-stream', arn: this.stream.arn, roleArn: put.arn });
+  }
+}

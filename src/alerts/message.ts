@@ -1,0 +1,31 @@
+import type { Partition } from '../regions/catalog';
+
+/** An EventBridge input transformer: a short, human line per finding for email alerts. */
+export interface InputTransformer {
+  readonly inputPaths: Readonly<Record<string, string>>;
+  readonly inputTemplate: string;
+}
+
+const CONSOLE_HOST: Readonly<Record<Partition, string>> = {
+  aws: 'console.aws.amazon.com',
+  'aws-us-gov': 'console.amazonaws-us-gov.com',
+  'aws-cn': 'console.amazonaws.cn',
+};
+
+export function shortAlertMessage(partition: Partition): InputTransformer {
+  return {
+    inputPaths: {
+      type: '$.detail.type',
+      severity: '$.detail.severity',
+      account: '$.detail.accountId',
+      region: '$.detail.region',
+      resource: '$.detail.resource.resourceType',
+      title: '$.detail.title',
+      id: '$.detail.id',
+    },
+    // A quoted template makes SNS deliver plain text rather than JSON.
+    inputTemplate:
+      '"GuardDuty finding, severity <severity>: <type> in account <account>, <region> (<resource>). <title> ' +
+      `https://<region>.${CONSOLE_HOST[partition]}/guardduty/home?region=<region>#/findings?macros=current&fId=<id>"`,
+  };
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { SEVERITY_NAMES } from '../findings/severity';
+import { accountId, arnOf, regionName, shortName } from './primitives';
+
+/**
+ * Config sections of findings export and alerting (issue #6): where
+ * findings go, who is alerted, what is suppressed, who may look.
+ */
+
+const severity = z
+  .union([z.number().min(1).max(10), z.enum(SEVERITY_NAMES)])
+  .describe('A severity: a number from 1 to 10 or Low (1) | Medium (4) | High (7) | Critical (9).');
+
+/** The values CloudWatch Logs accepts for retention_in_days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+const retentionDays = z
+  .number()
+  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention values)` });
+
+const secretArn = arnOf('secretsmanager', 'arn:aws:secretsmanager:us-east-1:111111111111:secret:splunk-hec-AbCdEf').describe(
+  'Secrets Manager secret holding the credential: never the credential itself, so it stays out of the YAML and of cdk.tf.json.',
+);
+
+const firehose = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('splunk'),
+      hecEndpoint: z.url({ protocol: /^https$/ }).describe('Splunk HTTP Event Collector URL.'),
+      hecEndpointType: z.enum(['Raw', 'Event']).default('Event'),
+      tokenSecretArn: secretArn,
+      bufferingSeconds: z.number().int().min(0).max(60).default(60),
+    }),
+    z.strictObject({
+      type: z.literal('http'),
+      url: z.url({ protocol: /^https$/ }).describe('HTTP endpoint (Sumo Logic, Datadog, ...).'),
+      name: z.string().min(1).max(80).optional(),
+      accessKeySecretArn: secretArn,
+      bufferingSeconds: z.number().int().min(0).max(900).default(60),
+    }),
+    z.strictObject({
+      type: z.literal('s3'),
+      bufferingSeconds: z.number().int().min(0).max(900).default(300),
+    }),
+  ])
+  .optional()
+  .describe('Kinesis Data Firehose stream toward a SIEM, fed by the findings bus; failed deliveries go to an encrypted backup bucket.');
+
+export const exportSection = z
+  .strictObject({
+    minSeverity: severity.default(1).describe('Findings below it are not forwarded at all (filtered at the regional rules), so logs, alerts and Firehose see the same findings.'),
+    logGroup: z
+      .strictObject({
+        retentionDays: retentionDays.default(365).describe('Retention of the findings log group.'),
+        kmsKeyArn: arnOf('kms', 'arn:aws:kms:us-east-1:111111111111:key/...').optional().describe('KMS key for the log group. Default: CloudWatch Logs encryption.'),
+      })
+      .default({ retentionDays: 365 })
+      .describe('CloudWatch Logs group /aws/events/<prefix>-guardduty that receives every finding.'),
+    s3: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("GuardDuty's own S3 publishing destination (KMS-encrypted bucket in the home region)."),
+        transitionDays: z.number().int().min(1).default(90).describe('Days before findings move to the archive storage class.'),
+        storageClass: z.enum(['GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE']).default('GLACIER'),
+        expireDays: z.number().int().min(1).default(730).describe('Days before findings are deleted.'),
+      })
+      .default({ enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 }),
+    firehose,
+  })
+  .default({
+    minSeverity: 1,
+    logGroup: { retentionDays: 365 },
+    s3: { enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 },
+  })
+  .describe('Findings export: every region forwards findings to one bus in the home region, which delivers them to CloudWatch Logs (and Firehose); GuardDuty also exports to S3.');
+
+const subscription = z.strictObject({
+  protocol: z.enum(['email', 'https', 'lambda']),
+  endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
+});
+
+export const alerts = z
+  .array(
+    z
+      .strictObject({
+        name: shortName.describe('Route name: rule <prefix>-alert-<name>, topic <prefix>-guardduty-<name>.'),
+        minSeverity: severity,
+        types: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('Finding type prefixes (e.g. "Recon:EC2/", "UnauthorizedAccess:IAMUser/"). Default: every type.'),
+        message: z.enum(['short', 'full']).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
+        sns: z
+          .strictObject({ subscriptions: z.array(subscription).default([]) })
+          .optional()
+          .describe('A topic created for this route (KMS-encrypted) with these subscriptions.'),
+        topicArn: arnOf('sns', 'arn:aws:sns:us-east-1:111111111111:security-alerts').optional().describe('An existing topic instead (its policy must let EventBridge publish).'),
+      })
+      .refine((a) => (a.sns === undefined) !== (a.topicArn === undefined), { message: 'set exactly one of sns or topicArn', when: (payload) => payload.issues.length === 0 }),
+  )
+  .default([])
+  .describe('Alert routes: findings at or above a severity (optionally of some types) to SNS.');
+
+const criterionValue = z.union([z.string(), z.number()]).transform(String);
+
+const rawCriterion = z
+  .strictObject({
+    field: z.string().min(1).describe('GuardDuty finding field, e.g. service.action.networkConnectionAction.remoteIpDetails.ipAddressV4.'),
+    equals: z.array(criterionValue).min(1).optional(),
+    notEquals: z.array(criterionValue).min(1).optional(),
+    greaterThan: criterionValue.optional(),
+    greaterThanOrEqual: criterionValue.optional(),
+    lessThan: criterionValue.optional(),
+    lessThanOrEqual: criterionValue.optional(),
+  })
+  .refine((c) => Object.keys(c).length > 1, { message: 'needs a comparison (equals, notEquals, greaterThan, ...)' });
+
+const port = z.number().int().min(1).max(65535);
+
+const criteria = z
+  .strictObject({
+    types: z.array(z.string().min(1)).min(1).optional().describe('Exact finding types.'),
+    severityBelow: severity.optional().describe('Only findings with a severity below this.'),
+    resourceRole: z.enum(['ACTOR', 'TARGET']).optional(),
+    connectionDirection: z.enum(['INBOUND', 'OUTBOUND']).optional(),
+    connectionLocalPorts: z.array(port).min(1).optional().describe('Local port of a network connection.'),
+    probedLocalPorts: z.array(port).min(1).optional().describe('Local port of a port probe.'),
+    instanceTag: z.strictObject({ key: z.string().min(1), value: z.string() }).optional().describe('EC2 instance tag key and value.'),
+    accounts: z.array(accountId).min(1).optional().describe('Accounts the finding is in.'),
+    raw: z.array(rawCriterion).min(1).optional().describe('Any other GuardDuty criterion (escape hatch).'),
+  })
+  .refine((c) => Object.keys(c).length > 0, {
+    message: 'needs at least one criterion; a filter without criteria would match every finding',
+    // A misspelt key is reported as unknown; saying "no criterion" as well would mislead.
+    when: (payload) => payload.issues.length === 0,
+  });
+
+export const suppressions = z
+  .array(
+    z.strictObject({
+      name: shortName.describe('Filter name (prefixed with `prefix`).'),
+      description: z.string().max(512).optional(),
+      action: z.enum(['ARCHIVE', 'NOOP']).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
+      rank: z.number().int().min(1).max(100).optional().describe('Order among the filters. Default: list order.'),
+      criteria,
+    }),
+  )
+  .default([])
+  .describe('Suppression rules: GuardDuty filters applied the same in every region.');
+
+export const presets = z
+  .strictObject({
+    nlb: z
+      .strictObject({
+        ports: z.array(port).min(1).describe('Listener (traffic) ports of your Network Load Balancers.'),
+        instanceTag: z.strictObject({ key: z.string().min(1), value: z.string() }).optional().describe('Tag of the instances behind the NLBs, so other instances keep their findings.'),
+      })
+      .optional()
+      .describe('Suppress the Network Load Balancer false positives: NLB targets see client IPs, so internet clients look like direct probes.'),
+  })
+  .default({})
+  .describe('Ready-made suppression filters.');
+
+const accessRole = z.strictObject({
+  principals: z
+    .array(z.string().regex(/^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|role\/.+|user\/.+)|sts::\d{12}:assumed-role\/.+)$/, 'must be an IAM principal ARN'))
+    .min(1)
+    .describe('Who may assume the role.'),
+  requireMfa: z.boolean().default(true).describe('Only with MFA (aws:MultiFactorAuthPresent).'),
+});
+
+export const access = z
+  .strictObject({
+    viewer: accessRole.optional().describe('GuardDutyFindingsViewer: read-only GuardDuty list/get, CloudWatch Logs read on the findings group.'),
+    triage: accessRole.optional().describe('GuardDutyFindingsTriage: viewer + archive/unarchive findings, feedback, sample findings.'),
+  })
+  .optional()
+  .describe('IAM roles in the admin account for people who look at findings.');
+
+export const flowLogs = z
+  .strictObject({
+    retentionDays: retentionDays.default(90),
+    vpcs: z.record(regionName, z.array(z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'must be a VPC id such as vpc-0123abcd')).min(1)),
+  })
+  .optional()
+  .describe('Optional VPC flow logs to CloudWatch Logs, for investigating findings (region -> VPC ids).');

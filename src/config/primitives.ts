@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Building blocks shared by the config sections. */
+
+export const accountId = z
+  .string({ error: 'must be a 12-digit AWS account id in quotes (YAML reads unquoted digits as a number and drops leading zeros)' })
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+
+export const roleArn = z
+  .string()
+  .regex(/^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN such as arn:aws:iam::111111111111:role/GuardDutyDeployer');
+
+export const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name such as eu-west-1');
+
+export const detectorId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a GuardDuty detector id (32 lowercase hex characters)');
+
+/** Resource names GuardDuty, SNS and EventBridge accept, and that fit inside longer names. */
+export const shortName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 characters: lowercase letters, digits and "-"');
+
+export const arnOf = (service: string, example: string) =>
+  z.string().regex(new RegExp(`^arn:aws(-us-gov|-cn)?:${service}:`), `must be an ARN such as ${example}`);

@@ -1,0 +1,129 @@
+import { findRegion, type Partition } from '../regions/catalog';
+import { guardDutyServicePrincipal, servicePrincipal } from '../regions/principals';
+import type { PolicyDocument, PolicyStatement } from '../policy/document';
+import { keyAdministration, policy } from '../policy/statements';
+
+/** Who is exporting: the admin account's detectors in these regions. */
+export interface PublishingSource {
+  readonly partition: Partition;
+  readonly accountId: string;
+  readonly regions: readonly string[];
+}
+
+/**
+ * GuardDuty signs as `guardduty.amazonaws.com`, and in opt-in regions as
+ * `guardduty.<region>.amazonaws.com`: the policies must name every
+ * principal that exports.
+ */
+export function publishingPrincipals(source: PublishingSource): string[] {
+  return [...new Set(source.regions.map(guardDutyServicePrincipal))].sort();
+}
+
+/** Confused deputy: only this account's detectors, in any region. */
+function publishingConditions(source: PublishingSource) {
+  return {
+    StringEquals: { 'aws:SourceAccount': source.accountId },
+    ArnLike: { 'aws:SourceArn': `arn:${source.partition}:guardduty:*:${source.accountId}:detector/*` },
+  };
+}
+
+/** Key policy of the findings key: GuardDuty may encrypt exports with it, nothing else. */
+export function findingsKeyPolicy(source: PublishingSource): PolicyDocument {
+  return policy(keyAdministration(source.partition, source.accountId), {
+    Sid: 'AllowGuardDutyToEncryptFindings',
+    Effect: 'Allow',
+    Principal: { Service: publishingPrincipals(source) },
+    Action: 'kms:GenerateDataKey',
+    Resource: '*',
+    Condition: publishingConditions(source),
+  });
+}
+
+/** Bucket policy statements of the findings bucket (GuardDuty S3 publishing destination); HardenedBucket adds TLS-only. */
+export function findingsBucketStatements(source: PublishingSource, bucketArn: string, keyArn: string): PolicyStatement[] {
+  const principals = { Service: publishingPrincipals(source) };
+  return [
+    { Sid: 'AllowGuardDutyGetBucketLocation', Effect: 'Allow', Principal: principals, Action: 's3:GetBucketLocation', Resource: bucketArn, Condition: publishingConditions(source) },
+    { Sid: 'AllowGuardDutyPutObject', Effect: 'Allow', Principal: principals, Action: 's3:PutObject', Resource: `${bucketArn}/*`, Condition: publishingConditions(source) },
+    {
+      Sid: 'DenyObjectsNotEncryptedWithKms',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: `${bucketArn}/*`,
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+    },
+    {
+      Sid: 'DenyObjectsNotEncryptedWithTheFindingsKey',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: `${bucketArn}/*`,
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': keyArn } },
+    },
+  ];
+}
+
+/**
+ * Opt-in rules of the S3 publishing destination: findings from a
+ * default-enabled region can't go to a bucket in an opt-in region, and an
+ * opt-in region exports only to itself or to a default-enabled region.
+ */
+export function publishingRegionProblem(region: string, bucketRegion: string): string | undefined {
+  if (region === bucketRegion) return undefined;
+  const bucketOptIn = findRegion(bucketRegion)?.optIn ?? false;
+  if (!bucketOptIn) return undefined;
+  return findRegion(region)?.optIn
+    ? `${region} is an opt-in region and cannot export findings to another opt-in region (${bucketRegion})`
+    : `${region} cannot export findings to a bucket in the opt-in region ${bucketRegion}`;
+}
+
+/** Only the forwarder role of this account may put events on the findings bus. */
+export function findingsBusPolicy(busArn: string, forwarderRoleArn: string, organizationId?: string): PolicyDocument {
+  return policy({
+    Sid: 'AllowRegionalForwarders',
+    Effect: 'Allow',
+    Principal: { AWS: forwarderRoleArn },
+    Action: 'events:PutEvents',
+    Resource: busArn,
+    ...(organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } } } : {}),
+  });
+}
+
+/** What the forwarder role may do: put events on the findings bus, nothing else. */
+export function forwarderPolicy(busArn: string): PolicyDocument {
+  return policy({ Sid: 'PutFindingsOnTheHomeBus', Effect: 'Allow', Action: 'events:PutEvents', Resource: busArn });
+}
+
+/**
+ * The one CloudWatch Logs resource policy (the account limit is 10 per
+ * region): EventBridge writes findings into the findings group only.
+ */
+export function findingsLogResourcePolicy(partition: Partition, accountId: string, logGroupArn: string): PolicyDocument {
+  return policy({
+    Sid: 'EventBridgeDeliversFindings',
+    Effect: 'Allow',
+    Principal: { Service: [servicePrincipal('events', partition), servicePrincipal('delivery.logs', partition)] },
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: `${logGroupArn}:*`,
+    Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+  });
+}
+
+/** EventBridge -> Firehose: put records on the one stream. */
+export function siemPutPolicy(streamArn: string): PolicyDocument {
+  return policy({ Sid: 'PutFindingsOnTheStream', Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: streamArn });
+}
+
+/** Firehose's own role: write failed deliveries to the backup bucket and read the endpoint secret. */
+export function siemDeliveryPolicy(backupBucketArn: string, secretArn: string | undefined): PolicyDocument {
+  return policy(
+    {
+      Sid: 'WriteBackupBucket',
+      Effect: 'Allow',
+      Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
+      Resource: [backupBucketArn, `${backupBucketArn}/*`],
+    },
+    ...(secretArn ? [{ Sid: 'ReadEndpointSecret', Effect: 'Allow' as const, Action: 'secretsmanager:GetSecretValue', Resource: secretArn }] : []),
+  );
+}

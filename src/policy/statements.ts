@@ -1,0 +1,42 @@
+import type { Partition } from '../regions/catalog';
+import type { PolicyDocument, PolicyStatement } from './document';
+
+/** Statements every project policy repeats; one definition so they stay identical. */
+
+export const accountRoot = (partition: Partition, accountId: string) => `arn:${partition}:iam::${accountId}:root`;
+
+/** Deny every request that does not use TLS. */
+export function denyInsecureTransport(action: string, resources: readonly string[]): PolicyStatement {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: action,
+    Resource: resources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
+/** Key administration by the account, as every KMS key policy needs; IAM policies then grant use. */
+export function keyAdministration(partition: Partition, accountId: string): PolicyStatement {
+  return { Sid: 'EnableAccountAdministration', Effect: 'Allow', Principal: { AWS: accountRoot(partition, accountId) }, Action: 'kms:*', Resource: '*' };
+}
+
+/** Trust for an AWS service, pinned to our account (confused deputy). */
+export function serviceTrustPolicy(servicePrincipal: string, accountId: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: servicePrincipal },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+      },
+    ],
+  };
+}
+
+export function policy(...statements: PolicyStatement[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: statements };
+}

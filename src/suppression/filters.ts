@@ -1,0 +1,113 @@
+import type { GuardDutyConfig } from '../config/schema';
+import { severityThreshold } from '../findings/severity';
+
+/** GuardDuty allows 100 filters per detector per region. */
+export const MAX_FILTERS = 100;
+
+/** One `criterion` of a GuardDuty filter (provider 6.25 names; the API's eq/neq/gt are deprecated). */
+export interface FilterCriterion {
+  readonly field: string;
+  readonly equals?: readonly string[];
+  readonly notEquals?: readonly string[];
+  readonly greaterThan?: string;
+  readonly greaterThanOrEqual?: string;
+  readonly lessThan?: string;
+  readonly lessThanOrEqual?: string;
+}
+
+export interface FilterSpec {
+  /** Config name, before the prefix. */
+  readonly name: string;
+  readonly description: string;
+  readonly action: 'ARCHIVE' | 'NOOP';
+  readonly rank: number;
+  readonly criteria: readonly FilterCriterion[];
+}
+
+export type SuppressionConfig = GuardDutyConfig['suppressions'][number];
+type Criteria = SuppressionConfig['criteria'];
+
+/** GuardDuty finding fields behind the readable criteria. */
+export const FIELDS = {
+  type: 'type',
+  severity: 'severity',
+  accountId: 'accountId',
+  resourceRole: 'service.resourceRole',
+  connectionDirection: 'service.action.networkConnectionAction.connectionDirection',
+  connectionLocalPort: 'service.action.networkConnectionAction.localPortDetails.port',
+  probedLocalPort: 'service.action.portProbeAction.portProbeDetails.localPortDetails.port',
+  instanceTagKey: 'resource.instanceDetails.tags.key',
+  instanceTagValue: 'resource.instanceDetails.tags.value',
+} as const;
+
+const ports = (list: readonly number[]) => list.map(String);
+
+/** The readable criteria of a suppression as GuardDuty criteria; raw ones pass through. */
+export function filterCriteria(c: Criteria): FilterCriterion[] {
+  const out: FilterCriterion[] = [];
+  if (c.types) out.push({ field: FIELDS.type, equals: c.types });
+  if (c.severityBelow !== undefined) out.push({ field: FIELDS.severity, lessThan: String(severityThreshold(c.severityBelow)) });
+  if (c.resourceRole) out.push({ field: FIELDS.resourceRole, equals: [c.resourceRole] });
+  if (c.connectionDirection) out.push({ field: FIELDS.connectionDirection, equals: [c.connectionDirection] });
+  if (c.connectionLocalPorts) out.push({ field: FIELDS.connectionLocalPort, equals: ports(c.connectionLocalPorts) });
+  if (c.probedLocalPorts) out.push({ field: FIELDS.probedLocalPort, equals: ports(c.probedLocalPorts) });
+  if (c.instanceTag) out.push({ field: FIELDS.instanceTagKey, equals: [c.instanceTag.key] }, { field: FIELDS.instanceTagValue, equals: [c.instanceTag.value] });
+  if (c.accounts) out.push({ field: FIELDS.accountId, equals: c.accounts });
+  for (const raw of c.raw ?? []) out.push(raw);
+  return out;
+}
+
+/** Fields a suppression sets twice (readable and raw): GuardDuty keeps one criterion per field. */
+export function duplicateFields(c: Criteria): string[] {
+  const fields = filterCriteria(c).map((x) => x.field);
+  return [...new Set(fields.filter((f, i) => fields.indexOf(f) !== i))];
+}
+
+type NlbPreset = NonNullable<GuardDutyConfig['presets']['nlb']>;
+
+/**
+ * The Network Load Balancer false positives: NLB targets see the client's
+ * source IP, so internet clients on the listener ports look like direct
+ * probes (`Recon:EC2/PortProbeUnprotectedPort`) and, for Tor or listed
+ * clients, inbound connections to a TARGET instance.
+ */
+export function nlbSuppressions(preset: NlbPreset): SuppressionConfig[] {
+  const tag = preset.instanceTag ? { instanceTag: preset.instanceTag } : {};
+  const inbound = { resourceRole: 'TARGET' as const, connectionDirection: 'INBOUND' as const, connectionLocalPorts: preset.ports, ...tag };
+  const suppression = (name: string, description: string, criteria: Criteria): SuppressionConfig => ({ name, description, action: 'ARCHIVE', criteria });
+  return [
+    suppression('nlb-port-probe', 'NLB listener ports probed through the load balancer', {
+      types: ['Recon:EC2/PortProbeUnprotectedPort'],
+      probedLocalPorts: preset.ports,
+      ...tag,
+    }),
+    suppression('nlb-tor-inbound', 'Tor clients reaching NLB targets on listener ports', { types: ['UnauthorizedAccess:EC2/TorIPCaller'], ...inbound }),
+    suppression('nlb-threat-list-inbound', 'Threat-list clients reaching NLB targets on listener ports', {
+      types: ['UnauthorizedAccess:EC2/MaliciousIPCaller.Custom'],
+      ...inbound,
+    }),
+  ];
+}
+
+/**
+ * Every filter of every region: the configured suppressions in list order,
+ * then the presets. Ranks given in the config are kept; the others take
+ * the next free rank.
+ */
+export function suppressionFilters(config: Pick<GuardDutyConfig, 'suppressions' | 'presets'>): FilterSpec[] {
+  const all = [...config.suppressions, ...(config.presets.nlb ? nlbSuppressions(config.presets.nlb) : [])];
+  const taken = new Set(all.flatMap((s) => (s.rank === undefined ? [] : [s.rank])));
+  let next = 1;
+  const freeRank = () => {
+    while (taken.has(next)) next++;
+    taken.add(next);
+    return next;
+  };
+  return all.map((s) => ({
+    name: s.name,
+    description: s.description ?? `guardduty-cdktf suppression ${s.name}`,
+    action: s.action,
+    rank: s.rank ?? freeRank(),
+    criteria: filterCriteria(s.criteria),
+  }));
+}
