@@ -2,8 +2,11 @@ import { App } from 'cdktf';
 import { buildEstate, type Estate } from './modules/estate';
 import { assertGuardrails, GuardrailError } from './modules/guardrails';
 import { withCheapTokenStackTraces } from './modules/token-stack-traces';
-import { ConfigError, configFileFromEnv, loadConfig } from './src/config';
-import { type EstatePlan, planEstate } from './src/stacks/plan';
+import { ConfigError, configFileFromEnv } from './src/config';
+import { loadEstate, ThreatListError } from './src/stacks/load-estate';
+import type { EstatePlan } from './src/stacks/plan';
+
+export { ThreatListError };
 
 export interface SynthOptions {
   /** Config file. @default $GUARDDUTY_CONFIG, then guardduty.yaml */
@@ -19,11 +22,11 @@ export interface SynthResult {
 
 /**
  * The whole job: config -> plan -> stacks -> guardrails -> cdktf.out.
- * Everything that can fail (config, guardrails) fails before a file is
+ * Everything that can fail (config, lists, guardrails) fails before a file is
  * written.
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
-  const plan = planEstate(loadConfig(options.configFile ?? configFileFromEnv()));
+  const { plan } = loadEstate(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date() });
   return withCheapTokenStackTraces(() => {
     const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
     const estate = buildEstate(app, plan);
@@ -38,7 +41,7 @@ if (require.main === module) {
     const { plan } = synthesize();
     for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof GuardrailError) {
+    if (err instanceof ConfigError || err instanceof GuardrailError || err instanceof ThreatListError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }

@@ -1,5 +1,3 @@
-import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
@@ -7,10 +5,10 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from 'constructs';
 import { shortAlertMessage } from '../../src/alerts/message';
 import { alertTopicPolicy } from '../../src/alerts/policies';
-import { findingEventPattern } from '../../src/findings/event-pattern';
 import { policyJson } from '../../src/policy/document';
 import type { Partition } from '../../src/regions/catalog';
 import type { AlertRoutePlan } from '../../src/stacks/export-plan';
+import { FindingsRule } from '../findings-export/findings-rule';
 
 export interface AlertRouteProps {
   readonly partition: Partition;
@@ -23,17 +21,11 @@ export interface AlertRouteProps {
 
 /** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
 export class AlertRoute extends Construct {
-  public readonly rule: CloudwatchEventRule;
+  public readonly rule: FindingsRule;
 
   constructor(scope: Construct, id: string, props: AlertRouteProps) {
     super(scope, id);
     const { route } = props;
-    this.rule = new CloudwatchEventRule(this, 'Rule', {
-      name: route.ruleName,
-      eventBusName: props.busName,
-      description: `GuardDuty alert route ${route.name}`,
-      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) })),
-    });
     const dependsOn = [];
     if (route.topic.create) {
       const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, kmsMasterKeyId: props.topicKeyArn });
@@ -54,13 +46,17 @@ export class AlertRoute extends Construct {
       });
     }
     const message = shortAlertMessage(props.partition);
-    new CloudwatchEventTarget(this, 'Target', {
-      rule: this.rule.name,
-      eventBusName: props.busName,
-      targetId: 'alert-topic',
-      arn: route.topic.arn,
-      ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...message.inputPaths }, inputTemplate: message.inputTemplate } } : {}),
-      dependsOn,
+    this.rule = new FindingsRule(this, 'Route', {
+      ruleName: route.ruleName,
+      busName: props.busName,
+      description: `GuardDuty alert route ${route.name}`,
+      selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) },
+      target: {
+        id: 'alert-topic',
+        arn: route.topic.arn,
+        ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...message.inputPaths }, inputTemplate: message.inputTemplate } } : {}),
+        dependsOn,
+      },
     });
   }
 }

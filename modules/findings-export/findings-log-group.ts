@@ -1,12 +1,10 @@
-import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { Construct } from 'constructs';
 import { findingsLogResourcePolicy } from '../../src/export/policies';
-import { findingEventPattern } from '../../src/findings/event-pattern';
 import { policyJson } from '../../src/policy/document';
 import type { Partition } from '../../src/regions/catalog';
+import { FindingsRule } from './findings-rule';
 
 export interface FindingsLogGroupProps {
   readonly partition: Partition;
@@ -41,18 +39,11 @@ export class FindingsLogGroup extends Construct {
       policyName: props.resourcePolicyName,
       policyDocument: policyJson(findingsLogResourcePolicy(props.partition, props.accountId, props.logGroupArn)),
     });
-    const rule = new CloudwatchEventRule(this, 'Rule', {
-      name: props.ruleName,
-      eventBusName: props.busName,
+    new FindingsRule(this, 'Delivery', {
+      ruleName: props.ruleName,
+      busName: props.busName,
       description: 'Every GuardDuty finding forwarded to this bus, to CloudWatch Logs',
-      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: 1 })),
-    });
-    new CloudwatchEventTarget(this, 'Target', {
-      rule: rule.name,
-      eventBusName: props.busName,
-      targetId: 'findings-log-group',
-      arn: props.logGroupArn,
-      dependsOn: [resourcePolicy, this.logGroup],
+      target: { id: 'findings-log-group', arn: props.logGroupArn, dependsOn: [resourcePolicy, this.logGroup] },
     });
   }
 }

@@ -1,7 +1,5 @@
-import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Construct } from 'constructs';
-import { findingEventPattern } from '../../src/findings/event-pattern';
+import { FindingsRule } from './findings-rule';
 
 export interface RegionalForwarderProps {
   readonly ruleName: string;
@@ -21,20 +19,15 @@ export interface RegionalForwarderProps {
  * to the home bus.
  */
 export class RegionalForwarder extends Construct {
-  public readonly rule: CloudwatchEventRule;
+  public readonly rule: FindingsRule;
 
   constructor(scope: Construct, id: string, props: RegionalForwarderProps) {
     super(scope, id);
-    this.rule = new CloudwatchEventRule(this, 'Rule', {
-      name: props.ruleName,
+    this.rule = new FindingsRule(this, 'Route', {
+      ruleName: props.ruleName,
       description: 'GuardDuty findings of this region to the findings bus in the home region',
-      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: props.minSeverity })),
-    });
-    new CloudwatchEventTarget(this, 'Target', {
-      rule: this.rule.name,
-      targetId: 'findings-bus',
-      arn: props.busArn,
-      ...(props.roleArn ? { roleArn: props.roleArn } : {}),
+      selector: { minSeverity: props.minSeverity },
+      target: { id: 'findings-bus', arn: props.busArn, ...(props.roleArn ? { roleArn: props.roleArn } : {}) },
     });
   }
 }

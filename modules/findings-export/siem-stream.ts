@@ -1,13 +1,11 @@
-import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { siemDeliveryPolicy, siemPutPolicy } from '../../src/export/policies';
-import { findingEventPattern } from '../../src/findings/event-pattern';
 import type { Partition } from '../../src/regions/catalog';
 import { servicePrincipal } from '../../src/regions/principals';
 import type { SiemPlan } from '../../src/stacks/export-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
+import { FindingsRule } from './findings-rule';
 import { ServiceRole } from './service-role';
 
 export interface SiemStreamProps {
@@ -79,12 +77,11 @@ export class SiemStream extends Construct {
       accountId: props.accountId,
       policy: siemPutPolicy(this.stream.arn),
     }).role;
-    const rule = new CloudwatchEventRule(this, 'Rule', {
-      name: siem.ruleName,
-      eventBusName: props.busName,
+    new FindingsRule(this, 'Delivery', {
+      ruleName: siem.ruleName,
+      busName: props.busName,
       description: 'Every GuardDuty finding forwarded to this bus, to the SIEM stream',
-      eventPattern: JSON.stringify(findingEventPattern({ minSeverity: 1 })),
+      target: { id: 'siem-stream', arn: this.stream.arn, roleArn: put.arn },
     });
-    new CloudwatchEventTarget(this, 'Target', { rule: rule.name, eventBusName: props.busName, targetId: 'siem-stream', arn: this.stream.arn, roleArn: put.arn });
   }
 }

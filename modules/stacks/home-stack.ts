@@ -1,4 +1,3 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { forwarderPolicy } from '../../src/export/policies';
 import { flowLogDeliveryPolicy } from '../../src/flow-logs/policies';
@@ -12,21 +11,19 @@ import { FindingsBus } from '../findings-export/findings-bus';
 import { FindingsLogGroup } from '../findings-export/findings-log-group';
 import { ServiceRole } from '../findings-export/service-role';
 import { SiemStream } from '../findings-export/siem-stream';
-import { addAwsProvider } from './aws-provider';
-import { addBackend } from './backend';
+import { ListBucket } from '../threat-lists/list-bucket';
+import { GuardDutyStack } from './guardduty-stack';
 
 /**
  * The admin account's home region: everything shared by the regions. IAM
  * roles live here once (IAM is global) and regional stacks name them by
  * their deterministic ARN; every regional stack depends on this one.
  */
-export class HomeStack extends TerraformStack {
+export class HomeStack extends GuardDutyStack {
   public readonly findingsBus: FindingsBus;
 
   constructor(scope: Construct, plan: HomeStackPlan) {
-    super(scope, plan.name);
-    addAwsProvider(this, plan.provider);
-    addBackend(this, plan.backend);
+    super(scope, plan);
     const f = plan.findings;
     const events = servicePrincipal('events', f.partition);
 
@@ -52,6 +49,7 @@ export class HomeStack extends TerraformStack {
       for (const route of f.alerts) new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, topicKeyArn });
     }
     for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role, logGroupArn: f.logGroup.arn });
+    if (plan.threatLists) new ListBucket(this, 'ThreatLists', plan.threatLists);
     if (f.flowLogRole) {
       new ServiceRole(this, 'FlowLogRole', {
         roleName: f.flowLogRole.name,

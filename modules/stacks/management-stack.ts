@@ -1,18 +1,14 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ManagementStackPlan } from '../../src/stacks/plan';
 import { DelegatedAdmin } from '../organization/delegated-admin';
-import { addAwsProvider } from './aws-provider';
-import { addBackend } from './backend';
+import { GuardDutyStack } from './guardduty-stack';
 
 /** The Organizations management account (organization mode only). */
-export class ManagementStack extends TerraformStack {
+export class ManagementStack extends GuardDutyStack {
   public readonly delegatedAdmin: DelegatedAdmin;
 
   constructor(scope: Construct, plan: ManagementStackPlan) {
-    super(scope, plan.name);
-    addAwsProvider(this, plan.provider);
-    addBackend(this, plan.backend);
+    super(scope, plan);
     this.delegatedAdmin = new DelegatedAdmin(this, 'DelegatedAdmin', { adminAccountId: plan.adminAccountId, regions: plan.regions });
   }
 }

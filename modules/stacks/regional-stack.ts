@@ -1,4 +1,3 @@
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { RegionalStackPlan } from '../../src/stacks/plan';
 import { GuardDutyDetector } from '../detector/guardduty-detector';
@@ -7,22 +6,20 @@ import { RegionalForwarder } from '../findings-export/regional-forwarder';
 import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
 import { InvitedMembers } from '../organization/invited-members';
 import { SuppressionFilters } from '../suppression/suppression-filters';
+import { IpListSets } from '../threat-lists/ip-list-sets';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
-import { addAwsProvider } from './aws-provider';
-import { addBackend } from './backend';
+import { GuardDutyStack } from './guardduty-stack';
 
 /**
  * One enabled region of the admin account: its detector and everything hung
  * on it (organization configuration, invited members, findings forwarding,
  * publishing destination, suppression filters, flow logs).
  */
-export class RegionalStack extends TerraformStack {
+export class RegionalStack extends GuardDutyStack {
   public readonly detector: GuardDutyDetector;
 
   constructor(scope: Construct, plan: RegionalStackPlan) {
-    super(scope, plan.name);
-    addAwsProvider(this, plan.provider);
-    addBackend(this, plan.backend);
+    super(scope, plan);
     this.detector = new GuardDutyDetector(this, 'Detector', {
       findingPublishingFrequency: plan.detector.findingPublishingFrequency,
       features: plan.detector.features,
@@ -47,5 +44,6 @@ export class RegionalStack extends TerraformStack {
     if (findings.publishingDestination) new PublishingDestination(this, 'PublishingDestination', { detectorId, ...findings.publishingDestination });
     if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
     if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);
+    if (plan.ipListSets.length > 0) new IpListSets(this, 'IpLists', { detectorId, sets: plan.ipListSets });
   }
 }

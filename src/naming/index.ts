@@ -141,3 +141,12 @@ export function flowLogGroupName(prefix: string): string {
 export function flowLogRoleName(prefix: string): string {
   return `${prefix}-guardduty-flow-logs`;
 }
+
+/**
+ * The `location` GuardDuty reads a list from. The commercial partition uses
+ * the path-style global endpoint of the provider's documented example;
+ * elsewhere the partition-neutral `s3://` form, also accepted.
+ */
+export function listLocation(partition: string, bucket: string, key: string): string {
+  return partition === 'aws' ? `https://s3.amazonaws.com/${bucket}/${key}` : `s3://${bucket}/${key}`;
+}

@@ -3,7 +3,9 @@ import { type AutoEnable, type OrganizationFeature, organizationFeatures, type R
 import { HOME_STACK_NAME, localStatePath, MANAGEMENT_STACK_NAME, memberStackName, regionalStackName, stateObjectKey, workspaceName } from '../naming';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
+import type { BuiltList } from '../threatlist/build';
 import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
+import { type IpListSetPlan, type ListObjectPlan, planThreatLists } from './threat-list-plan';
 
 /** How a stack's AWS provider reaches its account and region. */
 export interface ProviderPlan {
@@ -30,6 +32,8 @@ interface StackPlanBase {
 export interface HomeStackPlan extends StackPlanBase {
   readonly kind: 'home';
   readonly findings: HomeExportPlan;
+  /** The list bucket and its objects, when the config has threat lists. */
+  readonly threatLists?: { readonly bucketName: string; readonly objects: readonly ListObjectPlan[] };
 }
 
 export interface DetectorPlan extends RegionFeatures {
@@ -74,6 +78,8 @@ export interface RegionalStackPlan extends StackPlanBase {
   readonly organization?: OrganizationPlan;
   readonly invitation?: InvitationPlan;
   readonly findings: RegionalExportPlan;
+  /** The trusted IPSet and ThreatIntelSets. */
+  readonly ipListSets: readonly IpListSetPlan[];
 }
 
 /** One invited member account: its detector in each of its regions and the invitation accepters. */
@@ -116,8 +122,11 @@ export function backendPlan(backend: BackendConfig, stackName: string): BackendP
   }
 }
 
-/** Decides accounts x regions x stacks from a validated config. Pure: no I/O. */
-export function planEstate(config: GuardDutyConfig): EstatePlan {
+/**
+ * Decides accounts x regions x stacks from a validated config and the
+ * built IP lists. Pure: no I/O.
+ */
+export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] = []): EstatePlan {
   const admin = config.accounts.admin;
   const provider = (region: string, account: { accountId: string; assumeRoleArn?: string | undefined } = admin): ProviderPlan => ({
     region,
@@ -134,7 +143,13 @@ export function planEstate(config: GuardDutyConfig): EstatePlan {
   const regions = resolveRegions(config.regions, config.partition);
   const findings = planFindingsExport(config, regions);
   const warnings: string[] = [...findings.warnings];
-  const home: HomeStackPlan = { kind: 'home', ...base(HOME_STACK_NAME, config.homeRegion), findings: findings.home };
+  const threatLists = planThreatLists(config, lists);
+  const home: HomeStackPlan = {
+    kind: 'home',
+    ...base(HOME_STACK_NAME, config.homeRegion),
+    findings: findings.home,
+    ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, objects: threatLists.objects } } : {}),
+  };
 
   const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;
   const management: ManagementStackPlan | undefined = orgMode
@@ -182,6 +197,7 @@ export function planEstate(config: GuardDutyConfig): EstatePlan {
           }
         : {}),
       findings: findings.regional(region),
+      ipListSets: threatLists?.sets ?? [],
     };
   });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthesize } from '../../main';
+import { synthesize, ThreatListError } from '../../main';
 import { ConfigError } from '../../src/config';
 
 const root = join(__dirname, '..', '..');
@@ -76,6 +76,19 @@ describe('synth of a broken config', () => {
   it('throws every config error and writes nothing', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
     expect(() => synthesize({ configFile: join(root, 'test/config/broken/opt-in.yaml'), outdir })).toThrow(ConfigError);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  it('stops on list errors with file and line, and writes nothing', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    let error: unknown;
+    try {
+      synthesize({ configFile: join(root, 'test/synth/fixtures/bad-lists.yaml'), outdir });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ThreatListError);
+    expect((error as ThreatListError).message).toMatch(/^1 threat list error .*\n {2}test\/synth\/fixtures\/bad-list\.txt:3: error \[ipv6\]/);
     expect(existsSync(outdir)).toBe(false);
   });
 

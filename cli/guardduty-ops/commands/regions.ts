@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../../../src/config';
+import { assertCallerAccount, callerAccountId } from '../../../src/ops/caller-account';
+import { listEnabledRegions } from '../../../src/ops/regions/enabled-regions';
+import { formatRegionsText } from '../../../src/ops/regions/format-regions';
+import { buildRegionsReport } from '../../../src/ops/regions/regions-report';
+import { type Partition, PARTITIONS, regionsOfPartition } from '../../../src/regions/catalog';
+import { type CredentialCliOptions, withCredentialOptions } from '../common-options';
+import type { OpsDeps } from '../deps';
+import { guardedAction } from '../guarded-action';
+
+interface RegionsOptions extends CredentialCliOptions {
+  readonly partition: Partition;
+}
+
+/**
+ * The config is optional here: `regions` is how a new config gets its
+ * `regions:` block. Without --config or $GUARDDUTY_CONFIG it reads
+ * guardduty.yaml only if there is one.
+ */
+function configFileFor(options: RegionsOptions, deps: OpsDeps): string | undefined {
+  if (options.config) return options.config;
+  if (deps.env.GUARDDUTY_CONFIG) return deps.env.GUARDDUTY_CONFIG;
+  return existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined;
+}
+
+export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code: number) => void): void {
+  withCredentialOptions(cmd)
+    .description("list the account's enabled regions and print the regions: block for the config; exit 1 if the config differs")
+    .addOption(new Option('--partition <partition>', 'partition, when there is no config').choices(PARTITIONS).default('aws'))
+    .action(
+      guardedAction<RegionsOptions>('regions', deps, finish, async (options) => {
+        const configFile = configFileFor(options, deps);
+        const config = configFile ? loadConfig(configFile) : undefined;
+        const partition = config?.partition ?? options.partition;
+        const homeRegion = config?.homeRegion ?? regionsOfPartition(partition)[0]!.name;
+        const clients = deps.clients({
+          ...(options.profile ? { profile: options.profile } : {}),
+          ...(options.roleArn ? { roleArn: options.roleArn } : {}),
+          stsRegion: homeRegion,
+        });
+        const sts = clients.sts(homeRegion);
+        const accountId = config ? await assertCallerAccount(sts, config.accounts.admin.accountId) : ((await callerAccountId(sts)) ?? '(unknown)');
+        const enabled = await listEnabledRegions(clients.account(homeRegion));
+        const report = buildRegionsReport({
+          accountId,
+          partition,
+          enabled,
+          ...(config ? { selection: config.regions, configFile } : {}),
+        });
+        deps.stdout(options.json ? JSON.stringify(report, null, 2) + '\n' : formatRegionsText(report));
+        return report.exitCode;
+      }),
+    );
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { narrowRegions } from '../../../src/ops/region-scope';
+import { expectationsFromPlan } from '../../../src/ops/verify/expectations';
+import { verifyEstate } from '../../../src/ops/verify/verify-estate';
+import { buildVerifyReport, formatVerifyText } from '../../../src/ops/verify/verify-report';
+import { type FanOutCliOptions, withCredentialOptions, withFanOutOptions } from '../common-options';
+import type { OpsDeps } from '../deps';
+import { connect, progressFor, readEstateConfig } from '../estate';
+import { guardedAction } from '../guarded-action';
+
+interface VerifyOptions extends FanOutCliOptions {
+  readonly all?: boolean;
+}
+
+export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: number) => void): void {
+  withFanOutOptions(withCredentialOptions(cmd))
+    .description('check the live estate against the config in every region; exit 1 on drift')
+    .option('--all', 'list every check, not only drift, pending and unreadable ones')
+    .action(
+      guardedAction<VerifyOptions>('verify', deps, finish, async (options) => {
+        const estate = readEstateConfig(options, deps);
+        const all = expectationsFromPlan(estate.plan);
+        const regions = narrowRegions(all.map((e) => e.region), options.regions);
+        const { clients, accountId } = await connect(estate, options, deps);
+        const progress = progressFor(options, deps, regions.length);
+        const outcomes = await verifyEstate(
+          (region) => clients.guardduty(region),
+          all.filter((e) => regions.includes(e.region)),
+          { concurrency: options.concurrency, onSettled: (r) => progress.settled(r) },
+        );
+        progress.finish();
+        const report = buildVerifyReport({ accountId, configFile: estate.configFile, outcomes });
+        deps.stdout(options.json ? JSON.stringify(report, null, 2) + '\n' : formatVerifyText(report, { all: options.all === true }));
+        return report.exitCode;
+      }),
+    );
+}

@@ -1,0 +1,33 @@
+import { relative, resolve } from 'node:path';
+import { resolveConfigFile } from '../common/config-option';
+import { UsageError } from '../common/exit-codes';
+import { ConfigError, type GuardDutyConfig, loadConfig, type ThreatListsConfig } from '../../src/config';
+import type { CliIo } from './io';
+
+/** The project a command works on: its root (the working directory) and config. */
+export interface Project {
+  readonly root: string;
+  /** As given or found, for messages. */
+  readonly configFile: string;
+  readonly config: GuardDutyConfig;
+  /** The config's threatLists section, or undefined when it has none. */
+  readonly lists: ThreatListsConfig | undefined;
+}
+
+/** Loads the config; a config that does not load is a usage error (exit 2) with the loader's message. */
+export function loadProject(configOption: string | undefined, io: CliIo): Project {
+  const path = resolveConfigFile(configOption, io.cwd, io.env);
+  const shown = relative(io.cwd, path) || path;
+  try {
+    const config = loadConfig(path);
+    return { root: io.cwd, configFile: shown, config, lists: config.threatLists };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message.split(path).join(shown));
+    throw err;
+  }
+}
+
+/** A path the user typed, as a project-relative path with forward slashes (the form diagnostics use). */
+export function projectPath(root: string, cwd: string, file: string): string {
+  return relative(root, resolve(cwd, file)).split('\\').join('/');
+}

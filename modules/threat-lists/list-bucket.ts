@@ -1,0 +1,45 @@
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { Construct } from 'constructs';
+import type { ListObjectPlan } from '../../src/stacks/threat-list-plan';
+import { HardenedBucket } from '../storage/hardened-bucket';
+
+export interface ListBucketProps {
+  readonly bucketName: string;
+  readonly objects: readonly ListObjectPlan[];
+}
+
+/** S3 object tag values: at most 256 characters of a limited alphabet. */
+function tagValue(text: string): string {
+  return text.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '_').slice(0, 256);
+}
+
+/**
+ * The hardened bucket every region's IPSet and ThreatIntelSets read from.
+ * SSE-S3, not KMS: a key policy naming GuardDuty's service-linked role is
+ * rejected while that role does not exist yet. Each list is one object
+ * holding address lines only (TXT has no comment syntax); its key carries
+ * the content hash, provenance goes into tags.
+ */
+export class ListBucket extends Construct {
+  public readonly bucket: HardenedBucket;
+
+  constructor(scope: Construct, id: string, props: ListBucketProps) {
+    super(scope, id);
+    this.bucket = new HardenedBucket(this, 'Bucket', { bucketName: props.bucketName, encryption: 'S3' });
+    for (const o of props.objects) {
+      new S3Object(this, o.listName, {
+        bucket: this.bucket.bucket.id,
+        key: o.key,
+        content: o.body,
+        contentType: 'text/plain',
+        tags: {
+          list: o.listName,
+          kind: o.kind,
+          sha256: o.sha256,
+          entries: String(o.entries),
+          sources: tagValue(o.sources.join(' ')),
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { ResolvedFeature } from '../../features/resolve';
+import type { EstatePlan } from '../../stacks/plan';
+
+export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
+export type AutoEnableMembers = 'ALL' | 'NEW' | 'NONE';
+
+export interface ExpectedDetector {
+  readonly findingPublishingFrequency: FindingPublishingFrequency;
+  /** Every managed feature with its explicit status; features unavailable in the region are absent. */
+  readonly features: readonly ResolvedFeature[];
+}
+
+/** The trusted IPSet or one ThreatIntelSet, as synth registers it. */
+export interface ExpectedIpSet {
+  readonly kind: 'trusted' | 'threat';
+  /** GuardDuty name: `ipListSetName(prefix, list)`. */
+  readonly name: string;
+  /** Content-hashed object: `s3://<listBucketName>/<listObjectKey>` (any accepted location form). */
+  readonly location: string;
+}
+
+export interface ExpectedPublishingDestination {
+  /** Bucket ARN, optionally with a key prefix: `arn:aws:s3:::bucket/prefix`. */
+  readonly destinationArn: string;
+  /**
+   * Compared when known. Synth looks the findings key up by alias (its ARN
+   * holds a UUID), so the plan does not know it and only the bucket is checked.
+   */
+  readonly kmsKeyArn?: string;
+}
+
+export interface ExpectedOrganizationFeature {
+  readonly name: string;
+  readonly autoEnable: AutoEnableMembers;
+  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnableMembers }[];
+}
+
+export type ExpectedMembers =
+  | {
+      readonly mode: 'organization';
+      /** `AutoEnableOrganizationMembers`; with ALL every member must be Enabled. */
+      readonly autoEnable: AutoEnableMembers;
+      /** Organization configuration per feature, when the plan decides it. */
+      readonly features?: readonly ExpectedOrganizationFeature[];
+    }
+  | { readonly mode: 'invitation'; readonly accounts: readonly { readonly accountId: string }[] };
+
+/**
+ * What `guardduty-ops verify` expects of one region of the admin account.
+ * The detector is always checked; every other part is checked only when
+ * present, so a capability the config does not manage is not reported as
+ * drift. `publishingDestination: 'none'` means the config exports nowhere
+ * and a live destination is drift.
+ */
+export interface RegionExpectations {
+  readonly region: string;
+  readonly detector: ExpectedDetector;
+  /** The complete set: a live set that is not listed is drift. */
+  readonly ipSets?: readonly ExpectedIpSet[];
+  readonly publishingDestination?: ExpectedPublishingDestination | 'none';
+  readonly members?: ExpectedMembers;
+  /** Names of every filter (suppression rule) the config creates: `filterName(prefix, suppression)`. */
+  readonly filters?: readonly string[];
+}
+
+/**
+ * The expectations of every regional stack of a plan, in plan order: the
+ * detector and features, the IP list sets at their content-hashed
+ * locations (when the config has lists), the publishing destination, the
+ * members of either mode, and the suppression filters.
+ */
+export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
+  const listsManaged = plan.home.threatLists !== undefined;
+  return plan.regional.map((stack) => ({
+    region: stack.region,
+    detector: {
+      findingPublishingFrequency: stack.detector.findingPublishingFrequency,
+      features: stack.detector.features,
+    },
+    ...(listsManaged ? { ipSets: stack.ipListSets.map(({ kind, name, location }) => ({ kind, name, location })) } : {}),
+    publishingDestination: stack.findings.publishingDestination ? { destinationArn: stack.findings.publishingDestination.bucketArn } : 'none',
+    ...(stack.organization
+      ? { members: { mode: 'organization' as const, autoEnable: stack.organization.autoEnable, features: stack.organization.features } }
+      : stack.invitation
+        ? { members: { mode: 'invitation' as const, accounts: stack.invitation.members.map(({ accountId }) => ({ accountId })) } }
+        : {}),
+    filters: stack.findings.filters.map((f) => f.filterName),
+  }));
+}

@@ -1,0 +1,33 @@
+import { type GuardDutyClient, paginateDescribeOrganizationConfiguration, paginateListMembers } from '@aws-sdk/client-guardduty';
+import type { LiveMembers, LiveOrganizationConfiguration } from '../checks/members';
+
+/**
+ * Every member the admin's detector knows, associated or not
+ * (`OnlyAssociated: false`, so invited-but-not-accepted members show), and
+ * in organization mode the organization configuration.
+ */
+export async function readMembers(client: GuardDutyClient, detectorId: string, mode: 'organization' | 'invitation'): Promise<LiveMembers> {
+  const members: LiveMembers['members'][number][] = [];
+  for await (const page of paginateListMembers({ client }, { DetectorId: detectorId, OnlyAssociated: 'false' })) {
+    for (const m of page.Members ?? []) members.push({ accountId: m.AccountId ?? '', relationshipStatus: m.RelationshipStatus ?? '' });
+  }
+  if (mode === 'invitation') return { members };
+  return { members, organization: await readOrganizationConfiguration(client, detectorId) };
+}
+
+async function readOrganizationConfiguration(client: GuardDutyClient, detectorId: string): Promise<LiveOrganizationConfiguration> {
+  let autoEnable: string | undefined;
+  const features: LiveOrganizationConfiguration['features'][number][] = [];
+  // Paginated because the feature list is.
+  for await (const page of paginateDescribeOrganizationConfiguration({ client }, { DetectorId: detectorId })) {
+    autoEnable ??= page.AutoEnableOrganizationMembers;
+    for (const f of page.Features ?? []) {
+      features.push({
+        name: f.Name ?? '',
+        ...(f.AutoEnable ? { autoEnable: f.AutoEnable } : {}),
+        additionalConfiguration: (f.AdditionalConfiguration ?? []).map((c) => ({ name: c.Name ?? '', ...(c.AutoEnable ? { autoEnable: c.AutoEnable } : {}) })),
+      });
+    }
+  }
+  return { ...(autoEnable ? { autoEnable } : {}), features };
+}

@@ -1,0 +1,52 @@
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { findDetectorId } from '../detector-id';
+import { describeRegionError, formatRegionError } from '../region-error';
+import { type CheckName, type CheckResult, result } from './check-result';
+import { checkDetector } from './checks/detector';
+import { checkFilters } from './checks/filters';
+import { checkIpSets } from './checks/ip-sets';
+import { checkMembers } from './checks/members';
+import { checkPublishingDestination } from './checks/publishing-destination';
+import type { RegionExpectations } from './expectations';
+import { readDetector } from './read/detector';
+import { readFilterNames } from './read/filters';
+import { readIpSets } from './read/ip-sets';
+import { readMembers } from './read/members';
+import { readPublishingDestinations } from './read/publishing-destinations';
+
+export interface RegionVerification {
+  readonly region: string;
+  readonly detectorId?: string;
+  readonly checks: readonly CheckResult[];
+}
+
+/**
+ * One region against its expectations. Without a detector nothing else
+ * can exist, so that is the one result. Each optional part is read only
+ * when expected; a part that cannot be read (say ListMembers denied)
+ * becomes an `unreadable` result and the other parts are still checked.
+ */
+export async function verifyRegion(client: GuardDutyClient, expected: RegionExpectations): Promise<RegionVerification> {
+  const { region } = expected;
+  const detectorId = await findDetectorId(client);
+  if (!detectorId) return { region, checks: checkDetector(expected.detector, undefined) };
+
+  const part = async <T>(name: CheckName, read: () => Promise<T>, check: (live: T) => CheckResult[]): Promise<CheckResult[]> => {
+    try {
+      return check(await read());
+    } catch (err) {
+      return [result(name, name, '(readable)', formatRegionError(describeRegionError(err, region)), 'unreadable')];
+    }
+  };
+  const { ipSets, publishingDestination, members, filters } = expected;
+  const parts = await Promise.all([
+    part('detector', () => readDetector(client, detectorId), (live) => checkDetector(expected.detector, live)),
+    ipSets ? part('ip-set', () => readIpSets(client, detectorId), (live) => checkIpSets(ipSets, live)) : [],
+    publishingDestination
+      ? part('publishing-destination', () => readPublishingDestinations(client, detectorId), (live) => checkPublishingDestination(publishingDestination, live))
+      : [],
+    members ? part('members', () => readMembers(client, detectorId, members.mode), (live) => checkMembers(members, live)) : [],
+    filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
+  ]);
+  return { region, detectorId, checks: parts.flat() };
+}

@@ -1,0 +1,54 @@
+import type { GuardDutyConfig, ThreatListFormat } from '../config/schema';
+import { ipListSetName, listBucketName, listLocation, listObjectKey } from '../naming';
+import type { BuiltList } from '../threatlist/build';
+
+/** One uploaded list object in the home stack. */
+export interface ListObjectPlan {
+  readonly listName: string;
+  readonly kind: 'trusted' | 'threat';
+  readonly key: string;
+  readonly body: string;
+  readonly sha256: string;
+  readonly entries: number;
+  readonly sources: readonly string[];
+}
+
+/** One IPSet (trusted) or ThreatIntelSet in a regional stack. */
+export interface IpListSetPlan {
+  readonly kind: 'trusted' | 'threat';
+  /** GuardDuty name of the set. */
+  readonly name: string;
+  readonly format: ThreatListFormat;
+  readonly location: string;
+  /** A new hash replaces the set, which is what makes GuardDuty read the new list. */
+  readonly sha256: string;
+}
+
+export interface ThreatListPlan {
+  readonly bucketName: string;
+  readonly objects: readonly ListObjectPlan[];
+  readonly sets: readonly IpListSetPlan[];
+}
+
+/** Where the built lists go: one bucket in the home region, a set per list in every region. */
+export function planThreatLists(config: GuardDutyConfig, lists: readonly BuiltList[]): ThreatListPlan | undefined {
+  if (!config.threatLists || lists.length === 0) return undefined;
+  const bucketName = listBucketName(config.prefix, config.accounts.admin.accountId, config.homeRegion);
+  const objects = lists.map((l) => ({
+    listName: l.name,
+    kind: l.kind,
+    key: listObjectKey(l.name, l.sha256),
+    body: l.body,
+    sha256: l.sha256,
+    entries: l.entries,
+    sources: l.sources,
+  }));
+  const sets = lists.map((l, i) => ({
+    kind: l.kind,
+    name: ipListSetName(config.prefix, l.name),
+    format: l.format,
+    location: listLocation(config.partition, bucketName, objects[i]!.key),
+    sha256: l.sha256,
+  }));
+  return { bucketName, objects, sets };
+}

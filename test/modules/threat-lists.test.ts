@@ -1,0 +1,94 @@
+import { Testing } from 'cdktf';
+import { IpListSets } from '../../modules/threat-lists/ip-list-sets';
+import { ListBucket } from '../../modules/threat-lists/list-bucket';
+import { parseConfig } from '../../src/config';
+import { planEstate } from '../../src/stacks/plan';
+import type { BuiltList } from '../../src/threatlist/build';
+
+type Json = { resource: Record<string, Record<string, Record<string, unknown>>> };
+const all = (json: Json, type: string) => Object.values(json.resource[type] ?? {});
+
+const list = (name: string, kind: 'trusted' | 'threat', body: string, sha256: string): BuiltList => ({
+  name,
+  kind,
+  format: 'TXT',
+  sources: [`threatlists/${kind}/${name}.txt`],
+  body,
+  sha256,
+  entries: body.split('\n').filter(Boolean).length,
+  addresses: 0,
+  canonical: body,
+});
+
+const config = parseConfig(`
+prefix: acme
+homeRegion: eu-west-1
+partition: aws
+accounts: { admin: { accountId: "111111111111" } }
+regions: { include: [eu-west-1, us-east-1] }
+threatLists:
+  trusted: { files: [threatlists/trusted/*.txt] }
+  threat: [ { name: feed, files: [threatlists/threat/*.txt] } ]
+`);
+const lists = [list('trusted', 'trusted', '198.51.100.0/28\n', 'a'.repeat(64)), list('feed', 'threat', '203.0.113.0/24\n', 'b'.repeat(64))];
+
+describe('threat list plan', () => {
+  const plan = planEstate(config, lists);
+
+  it('uploads each list to the home bucket under a key carrying its content hash', () => {
+    expect(plan.home.threatLists).toEqual({
+      bucketName: 'acme-gd-lists-111111111111-eu-west-1',
+      objects: [
+        { listName: 'trusted', kind: 'trusted', key: `threatlists/trusted/${'a'.repeat(16)}.txt`, body: '198.51.100.0/28\n', sha256: 'a'.repeat(64), entries: 1, sources: ['threatlists/trusted/trusted.txt'] },
+        { listName: 'feed', kind: 'threat', key: `threatlists/feed/${'b'.repeat(16)}.txt`, body: '203.0.113.0/24\n', sha256: 'b'.repeat(64), entries: 1, sources: ['threatlists/threat/feed.txt'] },
+      ],
+    });
+  });
+
+  it('registers the same sets in every region, located at the uploaded objects', () => {
+    for (const region of plan.regional) {
+      expect(region.ipListSets).toEqual([
+        { kind: 'trusted', name: 'acme-trusted', format: 'TXT', location: `https://s3.amazonaws.com/acme-gd-lists-111111111111-eu-west-1/threatlists/trusted/${'a'.repeat(16)}.txt`, sha256: 'a'.repeat(64) },
+        { kind: 'threat', name: 'acme-feed', format: 'TXT', location: `https://s3.amazonaws.com/acme-gd-lists-111111111111-eu-west-1/threatlists/feed/${'b'.repeat(16)}.txt`, sha256: 'b'.repeat(64) },
+      ]);
+    }
+  });
+
+  it('plans nothing without threat lists', () => {
+    const plain = planEstate(parseConfig('prefix: acme\nhomeRegion: eu-west-1\naccounts: { admin: { accountId: "111111111111" } }\n'));
+    expect(plain.home.threatLists).toBeUndefined();
+    expect(plain.regional.every((r) => r.ipListSets.length === 0)).toBe(true);
+  });
+});
+
+describe('ListBucket', () => {
+  const json = JSON.parse(Testing.synthScope((s) => new ListBucket(s, 'Lists', planEstate(config, lists).home.threatLists!))) as Json;
+
+  it('keeps the lists in a hardened bucket with SSE-S3 (a KMS policy cannot name the not-yet-existing GuardDuty role)', () => {
+    expect(all(json, 'aws_s3_bucket_server_side_encryption_configuration')[0]!.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
+    expect(all(json, 'aws_s3_bucket_public_access_block')).toHaveLength(1);
+  });
+
+  it('uploads address lines only, provenance in tags', () => {
+    const objects = all(json, 'aws_s3_object');
+    expect(objects.map((o) => o.content).sort()).toEqual(['198.51.100.0/28\n', '203.0.113.0/24\n']);
+    expect(objects.find((o) => o.content === '198.51.100.0/28\n')!.tags).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', sources: 'threatlists/trusted/trusted.txt' });
+  });
+});
+
+describe('IpListSets', () => {
+  const sets = planEstate(config, lists).regional[0]!.ipListSets;
+  const json = JSON.parse(Testing.synthScope((s) => new IpListSets(s, 'IpLists', { detectorId: 'det', sets }))) as Json;
+
+  it('creates one trusted IPSet and the ThreatIntelSets, activated', () => {
+    expect(all(json, 'aws_guardduty_ipset').map((s) => [s.name, s.activate, s.format])).toEqual([['acme-trusted', true, 'TXT']]);
+    expect(all(json, 'aws_guardduty_threatintelset').map((s) => [s.name, s.activate])).toEqual([['acme-feed', true]]);
+  });
+
+  it('replaces a set when its list content changes, so GuardDuty activates and reads the new list', () => {
+    const ipset = all(json, 'aws_guardduty_ipset')[0]!;
+    const [trigger] = (ipset.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by;
+    const name = trigger!.match(/^\$\{terraform_data\.(.+)\}$/)![1]!;
+    expect(json.resource.terraform_data![name]!.triggers_replace).toEqual({ sha256: 'a'.repeat(64) });
+  });
+});
