@@ -3,8 +3,6 @@
  * `|0`-style int32, which turns addresses above 127.255.255.255 negative).
  */
 
-export const LAST_ADDRESS = 0xffffffff;
-
 /** "0" .. "255", so formatting an address allocates no intermediate strings. */
 export const OCTET_TEXT: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
 

@@ -1,4 +1,4 @@
-import { type EntryAnnotations, parseAnnotations } from './annotations';
+import { type EntryAnnotations, hasAnnotations, parseAnnotations } from './annotations';
 import type { DiagnosticSink } from './diagnostics';
 import { explainMalformedEntry } from './malformed';
 
@@ -165,7 +165,7 @@ export function parseListBytes(input: Uint8Array, file: string, sink: Diagnostic
       if (comment.includes('=') || ANNOTATION_HINT.test(comment)) {
         const { annotations, problems } = parseAnnotations(comment);
         for (const problem of problems) sink.error('bad-annotation', file, line, problem);
-        if (annotations.expires !== undefined || annotations.owner !== undefined || annotations.ticket !== undefined) {
+        if (hasAnnotations(annotations)) {
           annotated.push({ index: count, line, annotations });
         }
       }

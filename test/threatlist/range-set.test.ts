@@ -1,4 +1,4 @@
-import { cidrsOf, formatAddress, parseAddress, parseRange, RangeSet, widestPrefix } from '../../src/threatlist';
+import { cidrsOf, DOCUMENTATION_RANGES, formatAddress, parseAddress, parseRange, RangeSet, SPECIAL_SET, widestPrefix } from '../../src/threatlist';
 
 const ip = (text: string) => parseAddress(text)!;
 const set = (...ranges: string[]) => RangeSet.of(ranges.map((r) => parseRange(r)!));
@@ -78,5 +78,18 @@ describe('RangeSet', () => {
     const viaRadix = RangeSet.fromRanges(starts.slice(), ends.slice());
     const viaInsertion = pairs.reduce((acc, p) => acc.union(RangeSet.of([p])), RangeSet.EMPTY);
     expect(viaRadix.equals(viaInsertion)).toBe(true);
+  });
+});
+
+describe('special-purpose blocks', () => {
+  it('leave the RFC 5737 documentation ranges alone: the shipped examples use them (docs/README-threatlists.md)', () => {
+    for (const cidr of DOCUMENTATION_RANGES) expect(SPECIAL_SET.intersects(set(cidr))).toBe(false);
+  });
+
+  it('cover private, loopback, link-local, multicast and reserved space', () => {
+    for (const address of ['10.1.2.3', '172.31.255.255', '192.168.0.1', '100.64.0.1', '127.0.0.1', '169.254.169.254', '224.0.0.1', '255.255.255.255', '0.0.0.0']) {
+      expect(SPECIAL_SET.indexOf(ip(address))).toBeGreaterThanOrEqual(0);
+    }
+    expect(SPECIAL_SET.indexOf(ip('8.8.8.8'))).toBe(-1);
   });
 });
