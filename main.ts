@@ -1,9 +1,12 @@
 import { App } from 'cdktf';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildEstate, type Estate } from './modules/estate';
 import { assertGuardrails, GuardrailError } from './modules/guardrails';
 import { withCheapTokenStackTraces } from './modules/token-stack-traces';
 import { ConfigError, configFileFromEnv } from './src/config';
-import { loadEstate, ThreatListError } from './src/stacks/load-estate';
+import { loadEstate, ThreatListError, writeListBodies } from './src/stacks/load-estate';
 import type { EstatePlan } from './src/stacks/plan';
 
 export { ThreatListError };
@@ -27,13 +30,19 @@ export interface SynthResult {
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
   const { plan } = loadEstate(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date() });
-  return withCheapTokenStackTraces(() => {
-    const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
-    const estate = buildEstate(app, plan);
-    assertGuardrails(estate.stacks);
-    app.synth();
-    return { plan, estate };
-  });
+  // List bodies go through files (copied into cdktf.out at synth), not inline JSON.
+  const bodies = mkdtempSync(join(tmpdir(), 'guardduty-lists-'));
+  try {
+    return withCheapTokenStackTraces(() => {
+      const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
+      const estate = buildEstate(app, plan, { listBodyFiles: writeListBodies(plan, bodies) });
+      assertGuardrails(estate.stacks);
+      app.synth();
+      return { plan, estate };
+    });
+  } finally {
+    rmSync(bodies, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {

@@ -16,13 +16,19 @@ export interface Estate {
   readonly stacks: readonly TerraformStack[];
 }
 
+/** Files the plan refers to, written before synth. */
+export interface EstateInputs {
+  /** The body file of each IP list object, by object key (see writeListBodies). */
+  readonly listBodyFiles: Readonly<Record<string, string>>;
+}
+
 /**
  * Every stack of the plan under `scope` (the cdktf App), with the stack
  * dependencies that give the deploy order home -> management -> regional
  * -> members (regional stacks never depend on each other), and the
  * guardrails on every stack.
  */
-export function buildEstate(scope: Construct, plan: EstatePlan): Estate {
+export function buildEstate(scope: Construct, plan: EstatePlan, inputs: EstateInputs = { listBodyFiles: {} }): Estate {
   const byName = new Map<string, TerraformStack>();
   const add = <T extends TerraformStack>(stack: T, dependsOn: readonly string[] = []): T => {
     for (const dep of dependsOn) {
@@ -33,7 +39,7 @@ export function buildEstate(scope: Construct, plan: EstatePlan): Estate {
     byName.set(stack.node.id, stack);
     return stack;
   };
-  const home = add(new HomeStack(scope, plan.home));
+  const home = add(new HomeStack(scope, plan.home, inputs.listBodyFiles));
   const management = plan.management ? add(new ManagementStack(scope, plan.management), plan.management.dependsOn) : undefined;
   const regional = plan.regional.map((p) => add(new RegionalStack(scope, p), p.dependsOn));
   const members = plan.members.map((p) => add(new MemberStack(scope, p), p.dependsOn));

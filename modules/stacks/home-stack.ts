@@ -22,7 +22,7 @@ import { GuardDutyStack } from './guardduty-stack';
 export class HomeStack extends GuardDutyStack {
   public readonly findingsBus: FindingsBus;
 
-  constructor(scope: Construct, plan: HomeStackPlan) {
+  constructor(scope: Construct, plan: HomeStackPlan, listBodyFiles: Readonly<Record<string, string>> = {}) {
     super(scope, plan);
     const f = plan.findings;
     const events = servicePrincipal('events', f.partition);
@@ -49,7 +49,7 @@ export class HomeStack extends GuardDutyStack {
       for (const route of f.alerts) new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, topicKeyArn });
     }
     for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role, logGroupArn: f.logGroup.arn });
-    if (plan.threatLists) new ListBucket(this, 'ThreatLists', plan.threatLists);
+    if (plan.threatLists) new ListBucket(this, 'ThreatLists', { ...plan.threatLists, bodyFiles: listBodyFiles });
     if (f.flowLogRole) {
       new ServiceRole(this, 'FlowLogRole', {
         roleName: f.flowLogRole.name,

@@ -1,4 +1,5 @@
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ListObjectPlan } from '../../src/stacks/threat-list-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
@@ -6,6 +7,12 @@ import { HardenedBucket } from '../storage/hardened-bucket';
 export interface ListBucketProps {
   readonly bucketName: string;
   readonly objects: readonly ListObjectPlan[];
+  /**
+   * A file holding each object's body, by object key, written before synth.
+   * Uploaded from a file rather than inline: a threat list can reach 35 MB,
+   * which has no place in cdk.tf.json or in Terraform state.
+   */
+  readonly bodyFiles: Readonly<Record<string, string>>;
 }
 
 /** S3 object tag values: at most 256 characters of a limited alphabet. */
@@ -27,10 +34,15 @@ export class ListBucket extends Construct {
     super(scope, id);
     this.bucket = new HardenedBucket(this, 'Bucket', { bucketName: props.bucketName, encryption: 'S3' });
     for (const o of props.objects) {
+      const file = props.bodyFiles[o.key];
+      if (!file) throw new Error(`ListBucket: no body file for ${o.key}`);
+      // Copied into cdktf.out at synth; the asset hash is the content's, so output stays deterministic.
+      const body = new TerraformAsset(this, `${o.listName}-body`, { path: file, type: AssetType.FILE, assetHash: o.sha256 });
       new S3Object(this, o.listName, {
         bucket: this.bucket.bucket.id,
         key: o.key,
-        content: o.body,
+        source: body.path,
+        sourceHash: o.sha256,
         contentType: 'text/plain',
         tags: {
           list: o.listName,

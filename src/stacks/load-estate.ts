@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../config/load';
 import type { GuardDutyConfig } from '../config/schema';
 import { buildThreatLists, type BuiltList } from '../threatlist/build';
@@ -42,4 +44,19 @@ export function loadEstate(configFile: string, options: { readonly root: string;
   }
   const plan = planEstate(config, lists);
   return { configFile, config, lists, plan: { ...plan, warnings: [...listWarnings, ...plan.warnings] } };
+}
+
+/**
+ * Writes each list object's body under `dir` (path = object key) for synth
+ * to copy into cdktf.out as an asset; returns the file of each key.
+ */
+export function writeListBodies(plan: EstatePlan, dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const o of plan.home.threatLists?.objects ?? []) {
+    const file = join(dir, o.key);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, o.body);
+    files[o.key] = file;
+  }
+  return files;
 }

@@ -2,7 +2,11 @@ import { Testing } from 'cdktf';
 import { IpListSets } from '../../modules/threat-lists/ip-list-sets';
 import { ListBucket } from '../../modules/threat-lists/list-bucket';
 import { parseConfig } from '../../src/config';
+import { writeListBodies } from '../../src/stacks/load-estate';
 import { planEstate } from '../../src/stacks/plan';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BuiltList } from '../../src/threatlist/build';
 
 type Json = { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -62,17 +66,29 @@ describe('threat list plan', () => {
 });
 
 describe('ListBucket', () => {
-  const json = JSON.parse(Testing.synthScope((s) => new ListBucket(s, 'Lists', planEstate(config, lists).home.threatLists!))) as Json;
+  const plan = planEstate(config, lists);
+  const bodyFiles = writeListBodies(plan, mkdtempSync(join(tmpdir(), 'gd-bodies-')));
+  const json = JSON.parse(Testing.synthScope((s) => new ListBucket(s, 'Lists', { ...plan.home.threatLists!, bodyFiles }))) as Json;
 
   it('keeps the lists in a hardened bucket with SSE-S3 (a KMS policy cannot name the not-yet-existing GuardDuty role)', () => {
     expect(all(json, 'aws_s3_bucket_server_side_encryption_configuration')[0]!.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }]);
     expect(all(json, 'aws_s3_bucket_public_access_block')).toHaveLength(1);
   });
 
-  it('uploads address lines only, provenance in tags', () => {
+  it('writes each body to a file holding address lines only', () => {
+    expect(readFileSync(bodyFiles[`threatlists/trusted/${'a'.repeat(16)}.txt`]!, 'utf8')).toBe('198.51.100.0/28\n');
+    expect(readFileSync(bodyFiles[`threatlists/feed/${'b'.repeat(16)}.txt`]!, 'utf8')).toBe('203.0.113.0/24\n');
+  });
+
+  it('uploads each list from its file as an asset (not inline), provenance in tags', () => {
     const objects = all(json, 'aws_s3_object');
-    expect(objects.map((o) => o.content).sort()).toEqual(['198.51.100.0/28\n', '203.0.113.0/24\n']);
-    expect(objects.find((o) => o.content === '198.51.100.0/28\n')!.tags).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', sources: 'threatlists/trusted/trusted.txt' });
+    for (const o of objects) {
+      expect(o).not.toHaveProperty('content');
+      expect(o.source).toMatch(/^assets\/.+\.txt$/);
+    }
+    const trusted = objects.find((o) => o.key === `threatlists/trusted/${'a'.repeat(16)}.txt`)!;
+    expect(trusted.source_hash).toBe('a'.repeat(64));
+    expect(trusted.tags).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', sources: 'threatlists/trusted/trusted.txt' });
   });
 });
 
