@@ -15,8 +15,11 @@ export interface AlertRouteProps {
   readonly accountId: string;
   readonly busName: string;
   readonly route: AlertRoutePlan;
-  /** Key of the topics this project creates. */
-  readonly topicKeyArn: string;
+  /**
+   * Key of the topics this project creates.
+   * @default - none: only valid for a route to an existing topic (GD-SNS-1 stops an unencrypted one)
+   */
+  readonly topicKeyArn?: string;
 }
 
 /** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
@@ -28,7 +31,7 @@ export class AlertRoute extends Construct {
     const { route } = props;
     const dependsOn = [];
     if (route.topic.create) {
-      const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, kmsMasterKeyId: props.topicKeyArn });
+      const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, ...(props.topicKeyArn ? { kmsMasterKeyId: props.topicKeyArn } : {}) });
       dependsOn.push(
         new SnsTopicPolicy(this, 'TopicPolicy', { arn: topic.arn, policy: policyJson(alertTopicPolicy(props.partition, props.accountId, route.topic.arn, route.ruleArn)) }),
       );

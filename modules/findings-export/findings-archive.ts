@@ -1,9 +1,8 @@
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { findingsBucketStatements, findingsKeyPolicy, type PublishingSource } from '../../src/export/policies';
-import { policyJson } from '../../src/policy/document';
 import { HardenedBucket } from '../storage/hardened-bucket';
+import { ManagedKey } from '../storage/managed-key';
 
 export interface FindingsArchiveProps {
   readonly bucketName: string;
@@ -26,13 +25,11 @@ export class FindingsArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: FindingsArchiveProps) {
     super(scope, id);
-    this.key = new KmsKey(this, 'Key', {
+    this.key = new ManagedKey(this, 'Key', {
       description: 'Encrypts GuardDuty findings exported to S3',
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyJson(findingsKeyPolicy(props.source)),
-    });
-    new KmsAlias(this, 'KeyAlias', { name: props.keyAlias, targetKeyId: this.key.keyId });
+      alias: props.keyAlias,
+      policy: findingsKeyPolicy(props.source),
+    }).key;
     const keyArn = this.key.arn;
     this.bucket = new HardenedBucket(this, 'Bucket', {
       bucketName: props.bucketName,

@@ -1,16 +1,17 @@
 import type { Construct } from 'constructs';
+import { alertsKeyPolicy } from '../../src/alerts/policies';
 import { forwarderPolicy } from '../../src/export/policies';
 import { flowLogDeliveryPolicy } from '../../src/flow-logs/policies';
 import { servicePrincipal } from '../../src/regions/principals';
 import type { HomeStackPlan } from '../../src/stacks/plan';
 import { FindingsAccessRole } from '../access/findings-access-role';
 import { AlertRoute } from '../alerts/alert-route';
-import { AlertsKey } from '../alerts/alerts-key';
 import { FindingsArchive } from '../findings-export/findings-archive';
 import { FindingsBus } from '../findings-export/findings-bus';
 import { FindingsLogGroup } from '../findings-export/findings-log-group';
 import { ServiceRole } from '../findings-export/service-role';
 import { SiemStream } from '../findings-export/siem-stream';
+import { ManagedKey } from '../storage/managed-key';
 import { ListBucket } from '../threat-lists/list-bucket';
 import { GuardDutyStack } from './guardduty-stack';
 
@@ -45,8 +46,12 @@ export class HomeStack extends GuardDutyStack {
     if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, region: f.region, busName, siem: f.siem });
 
     if (f.alerts.length > 0) {
-      const topicKeyArn = f.alerts.some((a) => a.topic.create) ? new AlertsKey(this, 'AlertsKey', { partition: f.partition, accountId: f.accountId, alias: f.alertsKeyAlias }).key.arn : '';
-      for (const route of f.alerts) new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, topicKeyArn });
+      const topicKeyArn = f.alerts.some((a) => a.topic.create)
+        ? new ManagedKey(this, 'AlertsKey', { description: 'Encrypts GuardDuty alert topics', alias: f.alertsKeyAlias, policy: alertsKeyPolicy(f.partition, f.accountId) }).key.arn
+        : undefined;
+      for (const route of f.alerts) {
+        new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, ...(topicKeyArn ? { topicKeyArn } : {}) });
+      }
     }
     for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role, logGroupArn: f.logGroup.arn });
     if (plan.threatLists) new ListBucket(this, 'ThreatLists', { ...plan.threatLists, bodyFiles: listBodyFiles });
