@@ -17,6 +17,8 @@ export interface FindingsLogGroupProps {
   /** The findings bus the rule reads. */
   readonly busName: string;
   readonly ruleName: string;
+  /** The delivery rule: the only source allowed to put log events. */
+  readonly ruleArn: string;
   readonly resourcePolicyName: string;
 }
 
@@ -37,7 +39,7 @@ export class FindingsLogGroup extends Construct {
     });
     const resourcePolicy = new CloudwatchLogResourcePolicy(this, 'ResourcePolicy', {
       policyName: props.resourcePolicyName,
-      policyDocument: policyJson(findingsLogResourcePolicy(props.partition, props.accountId, props.logGroupArn)),
+      policyDocument: policyJson(findingsLogResourcePolicy(props.partition, props.logGroupArn, props.ruleArn)),
     });
     new FindingsRule(this, 'Delivery', {
       ruleName: props.ruleName,

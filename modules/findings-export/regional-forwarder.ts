@@ -6,11 +6,8 @@ export interface RegionalForwarderProps {
   /** Findings below it are not forwarded (the one severity threshold of the export). */
   readonly minSeverity: number;
   readonly busArn: string;
-  /**
-   * Role for a bus in another region.
-   * @default - none: the home region's bus is in the same region
-   */
-  readonly roleArn?: string;
+  /** The forwarder role: EventBridge needs one to put events on another bus, and the bus admits only it. */
+  readonly roleArn: string;
 }
 
 /**
@@ -27,7 +24,7 @@ export class RegionalForwarder extends Construct {
       ruleName: props.ruleName,
       description: 'GuardDuty findings of this region to the findings bus in the home region',
       selector: { minSeverity: props.minSeverity },
-      target: { id: 'findings-bus', arn: props.busArn, ...(props.roleArn ? { roleArn: props.roleArn } : {}) },
+      target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn },
     });
   }
 }

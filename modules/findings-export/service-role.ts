@@ -2,19 +2,19 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { type PolicyDocument, policyJson } from '../../src/policy/document';
-import { serviceTrustPolicy } from '../../src/policy/statements';
+import { type ServiceCaller, serviceTrustPolicy } from '../../src/policy/statements';
 
 export interface ServiceRoleProps {
   readonly roleName: string;
   /** The AWS service that assumes the role, e.g. `events.amazonaws.com`. */
   readonly servicePrincipal: string;
-  /** The account the service acts for (aws:SourceAccount in the trust policy). */
-  readonly accountId: string;
+  /** Who the service acts for: the trust policy's confused-deputy condition. */
+  readonly caller: ServiceCaller;
   /** The one inline policy: least privilege for this role's job. */
   readonly policy: PolicyDocument;
 }
 
-/** A role an AWS service assumes on this account's behalf, pinned to the account. */
+/** A role an AWS service assumes on this account's behalf, pinned to the account and its resources. */
 export class ServiceRole extends Construct {
   public readonly role: IamRole;
 
@@ -22,7 +22,7 @@ export class ServiceRole extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'Resource', {
       name: props.roleName,
-      assumeRolePolicy: policyJson(serviceTrustPolicy(props.servicePrincipal, props.accountId)),
+      assumeRolePolicy: policyJson(serviceTrustPolicy(props.servicePrincipal, props.caller)),
     });
     new IamRolePolicy(this, 'Policy', { role: this.role.name, name: props.roleName, policy: policyJson(props.policy) });
   }

@@ -33,7 +33,8 @@ export class SiemStream extends Construct {
     const delivery = new ServiceRole(this, 'DeliveryRole', {
       roleName: siem.deliveryRoleName,
       servicePrincipal: servicePrincipal('firehose', props.partition),
-      accountId: props.accountId,
+      // Kinesis Data Firehose documents sts:ExternalId = the account for its delivery role.
+      caller: { externalId: props.accountId },
       policy: siemDeliveryPolicy(backup.bucket.arn, secretArn),
     }).role;
     const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/' };
@@ -74,7 +75,7 @@ export class SiemStream extends Construct {
     const put = new ServiceRole(this, 'PutRole', {
       roleName: siem.putRoleName,
       servicePrincipal: servicePrincipal('events', props.partition),
-      accountId: props.accountId,
+      caller: { sourceAccount: props.accountId, sourceArn: siem.ruleArn },
       policy: siemPutPolicy(this.stream.arn),
     }).role;
     new FindingsRule(this, 'Delivery', {

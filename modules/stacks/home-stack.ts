@@ -28,7 +28,12 @@ export class HomeStack extends GuardDutyStack {
     const f = plan.findings;
     const events = servicePrincipal('events', f.partition);
 
-    new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, servicePrincipal: events, accountId: f.accountId, policy: forwarderPolicy(f.busArn) });
+    new ServiceRole(this, 'ForwarderRole', {
+      roleName: f.forwarderRoleName,
+      servicePrincipal: events,
+      caller: { sourceAccount: f.accountId, sourceArn: f.forwarderRuleArns },
+      policy: forwarderPolicy(f.busArn),
+    });
     this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, forwarderRoleArn: f.forwarderRoleArn, requireOrganization: f.requireOrganization });
     const busName = this.findingsBus.bus.name;
     new FindingsLogGroup(this, 'FindingsLogGroup', {
@@ -40,6 +45,7 @@ export class HomeStack extends GuardDutyStack {
       ...(f.logGroup.kmsKeyArn ? { kmsKeyArn: f.logGroup.kmsKeyArn } : {}),
       busName,
       ruleName: f.logGroup.ruleName,
+      ruleArn: f.logGroup.ruleArn,
       resourcePolicyName: f.logGroup.resourcePolicyName,
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
@@ -47,7 +53,11 @@ export class HomeStack extends GuardDutyStack {
 
     if (f.alerts.length > 0) {
       const topicKeyArn = f.alerts.some((a) => a.topic.create)
-        ? new ManagedKey(this, 'AlertsKey', { description: 'Encrypts GuardDuty alert topics', alias: f.alertsKeyAlias, policy: alertsKeyPolicy(f.partition, f.accountId) }).key.arn
+        ? new ManagedKey(this, 'AlertsKey', {
+            description: 'Encrypts GuardDuty alert topics',
+            alias: f.alertsKeyAlias,
+            policy: alertsKeyPolicy(f.partition, f.accountId, f.alertRuleArns),
+          }).key.arn
         : undefined;
       for (const route of f.alerts) {
         new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, ...(topicKeyArn ? { topicKeyArn } : {}) });
@@ -59,7 +69,7 @@ export class HomeStack extends GuardDutyStack {
       new ServiceRole(this, 'FlowLogRole', {
         roleName: f.flowLogRole.name,
         servicePrincipal: servicePrincipal('vpc-flow-logs', f.partition),
-        accountId: f.accountId,
+        caller: { sourceAccount: f.accountId, sourceArn: f.flowLogRole.flowLogArns },
         policy: flowLogDeliveryPolicy(f.flowLogRole.logGroupArnPattern),
       });
     }

@@ -14,9 +14,13 @@ export class SuppressionFilters extends Construct {
 
   constructor(scope: Construct, id: string, props: SuppressionFiltersProps) {
     super(scope, id);
-    this.filters = props.filters.map(
-      (f) =>
+    // One at a time, in rank order: GuardDuty rejects rank n while rank n-1 does not exist yet.
+    const filters: GuarddutyFilter[] = [];
+    for (const f of [...props.filters].sort((a, b) => a.rank - b.rank)) {
+      const previous = filters[filters.length - 1];
+      filters.push(
         new GuarddutyFilter(this, f.name, {
+          ...(previous ? { dependsOn: [previous] } : {}),
           detectorId: props.detectorId,
           name: f.filterName,
           description: f.description,
@@ -35,6 +39,8 @@ export class SuppressionFilters extends Construct {
             })),
           },
         }),
-    );
+      );
+    }
+    this.filters = filters;
   }
 }

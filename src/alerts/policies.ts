@@ -3,15 +3,15 @@ import { servicePrincipal } from '../regions/principals';
 import type { PolicyDocument } from '../policy/document';
 import { denyInsecureTransport, keyAdministration, policy } from '../policy/statements';
 
-/** The alerts key: EventBridge may encrypt messages for the encrypted topics. */
-export function alertsKeyPolicy(partition: Partition, accountId: string): PolicyDocument {
+/** The alerts key: the alert rules (and only they) may encrypt messages for the encrypted topics. */
+export function alertsKeyPolicy(partition: Partition, accountId: string, alertRuleArns: string): PolicyDocument {
   return policy(keyAdministration(partition, accountId), {
     Sid: 'AllowEventBridgeToPublishToEncryptedTopics',
     Effect: 'Allow',
     Principal: { Service: servicePrincipal('events', partition) },
     Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
     Resource: '*',
-    Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+    Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnLike: { 'aws:SourceArn': alertRuleArns } },
   });
 }
 

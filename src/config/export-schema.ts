@@ -139,7 +139,13 @@ export const suppressions = z
       name: shortName.describe('Filter name (prefixed with `prefix`).'),
       description: z.string().max(512).optional(),
       action: z.enum(['ARCHIVE', 'NOOP']).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
-      rank: z.number().int().min(1).max(100).optional().describe('Order among the filters. Default: list order.'),
+      rank: z
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe('Order among the filters; they are numbered 1..n in this order, as GuardDuty allows no gaps. Default: list order.'),
       criteria,
     }),
   )
@@ -164,7 +170,12 @@ const accessRole = z.strictObject({
     .array(z.string().regex(/^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|role\/.+|user\/.+)|sts::\d{12}:assumed-role\/.+)$/, 'must be an IAM principal ARN'))
     .min(1)
     .describe('Who may assume the role.'),
-  requireMfa: z.boolean().default(true).describe('Only with MFA (aws:MultiFactorAuthPresent).'),
+  requireMfa: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Require aws:MultiFactorAuthPresent. Only IAM users and their MFA sessions carry it: roles assumed through IAM Identity Center or SAML do not, so enforce MFA at sign-in there.',
+    ),
 });
 
 export const access = z

@@ -3,7 +3,11 @@ import { publishingRegionProblem } from '../export/policies';
 import { checkRegionSelection, regionProblem, resolveRegions } from '../regions/resolve';
 import { duplicateFields, MAX_FILTERS, nlbSuppressions } from '../suppression/filters';
 import type { ConfigIssue } from './issues';
+import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
+
+/** EventBridge rule names: 64 characters at most. */
+const EVENT_RULE_NAME_MAX = 64;
 import { configSchema, type GuardDutyConfig } from './schema';
 
 type Issue = Omit<ConfigIssue, 'line'>;
@@ -123,6 +127,16 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
       issues.push({ path: ['export', 's3', 'enabled'], message: `the findings bucket lives in the home region, and AWS refuses these exports: ${refused.join('; ')}` });
     }
   }
+  const s3 = config.export?.s3;
+  if (s3?.enabled && s3.transitionDays !== undefined && s3.expireDays !== undefined && s3.expireDays <= s3.transitionDays) {
+    issues.push({ path: ['export', 's3', 'expireDays'], message: `must be more than transitionDays (${s3.transitionDays}): S3 rejects a lifecycle rule that expires objects before they move` });
+  }
+  (config.alerts ?? []).forEach((a, i) => {
+    const ruleName = a?.name && config.prefix ? alertRuleName(config.prefix, a.name) : undefined;
+    if (ruleName && ruleName.length > EVENT_RULE_NAME_MAX) {
+      issues.push({ path: ['alerts', i, 'name'], message: `makes the rule name ${ruleName} (${ruleName.length} characters), longer than EventBridge's ${EVENT_RULE_NAME_MAX}: shorten it or the prefix` });
+    }
+  });
   duplicateNames(config.alerts ?? [], (a) => a.name).forEach(([i, first]) => issues.push({ path: ['alerts', i, 'name'], message: `route name already used by alerts[${first}]` }));
 
   const suppressionList = config.suppressions ?? [];

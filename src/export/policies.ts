@@ -97,17 +97,17 @@ export function forwarderPolicy(busArn: string): PolicyDocument {
 
 /**
  * The one CloudWatch Logs resource policy (the account limit is 10 per
- * region): EventBridge writes findings into the findings group only.
+ * region): only the delivery rule puts findings into the findings group.
+ * EventBridge sends no source context when it creates the log stream, so
+ * that action cannot carry the condition (AWS's own sample had to drop it);
+ * it is limited to this group instead.
  */
-export function findingsLogResourcePolicy(partition: Partition, accountId: string, logGroupArn: string): PolicyDocument {
-  return policy({
-    Sid: 'EventBridgeDeliversFindings',
-    Effect: 'Allow',
-    Principal: { Service: [servicePrincipal('events', partition), servicePrincipal('delivery.logs', partition)] },
-    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-    Resource: `${logGroupArn}:*`,
-    Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
-  });
+export function findingsLogResourcePolicy(partition: Partition, logGroupArn: string, ruleArn: string): PolicyDocument {
+  const Principal = { Service: [servicePrincipal('events', partition), servicePrincipal('delivery.logs', partition)] };
+  return policy(
+    { Sid: 'EventBridgeCreatesStreams', Effect: 'Allow', Principal, Action: 'logs:CreateLogStream', Resource: `${logGroupArn}:*` },
+    { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal, Action: 'logs:PutLogEvents', Resource: `${logGroupArn}:*`, Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } } },
+  );
 }
 
 /** EventBridge -> Firehose: put records on the one stream. */

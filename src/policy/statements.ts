@@ -22,19 +22,20 @@ export function keyAdministration(partition: Partition, accountId: string): Poli
   return { Sid: 'EnableAccountAdministration', Effect: 'Allow', Principal: { AWS: accountRoot(partition, accountId) }, Action: 'kms:*', Resource: '*' };
 }
 
-/** Trust for an AWS service, pinned to our account (confused deputy). */
-export function serviceTrustPolicy(servicePrincipal: string, accountId: string): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Service: servicePrincipal },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
-      },
-    ],
-  };
+/** Who may make an AWS service assume a role: the confused-deputy condition of its trust policy. */
+export type ServiceCaller =
+  /** Our account, and only these resources of it (ArnLike pattern). */
+  | { readonly sourceAccount: string; readonly sourceArn: string }
+  /** Services that document `sts:ExternalId` = account instead (Kinesis Data Firehose). */
+  | { readonly externalId: string };
+
+/** Trust for an AWS service, pinned to our account and resources (confused deputy). */
+export function serviceTrustPolicy(servicePrincipal: string, caller: ServiceCaller): PolicyDocument {
+  const Condition: PolicyStatement['Condition'] =
+    'externalId' in caller
+      ? { StringEquals: { 'sts:ExternalId': caller.externalId } }
+      : { StringEquals: { 'aws:SourceAccount': caller.sourceAccount }, ArnLike: { 'aws:SourceArn': caller.sourceArn } };
+  return policy({ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole', Condition });
 }
 
 export function policy(...statements: PolicyStatement[]): PolicyDocument {

@@ -50,6 +50,7 @@ export interface AccessRolePlan {
 export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
   readonly streamName: string;
   readonly ruleName: string;
+  readonly ruleArn: string;
   readonly deliveryRoleName: string;
   readonly putRoleName: string;
   readonly backupBucketName: string;
@@ -64,20 +65,32 @@ export interface HomeExportPlan {
   readonly busArn: string;
   readonly forwarderRoleName: string;
   readonly forwarderRoleArn: string;
+  /** The regional forwarding rules, the only callers of the forwarder role (ArnLike pattern). */
+  readonly forwarderRuleArns: string;
   /** Organization mode: the bus policy also requires the caller's organization. */
   readonly requireOrganization: boolean;
-  readonly logGroup: { readonly name: string; readonly arn: string; readonly retentionDays: number; readonly kmsKeyArn?: string; readonly ruleName: string; readonly resourcePolicyName: string };
+  readonly logGroup: {
+    readonly name: string;
+    readonly arn: string;
+    readonly retentionDays: number;
+    readonly kmsKeyArn?: string;
+    readonly ruleName: string;
+    readonly ruleArn: string;
+    readonly resourcePolicyName: string;
+  };
   readonly s3?: { readonly bucketName: string; readonly keyAlias: string; readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number; readonly source: PublishingSource };
   readonly siem?: SiemPlan;
   readonly alerts: readonly AlertRoutePlan[];
   readonly alertsKeyAlias: string;
+  /** The alert rules, the only callers of the alerts key (ArnLike pattern). */
+  readonly alertRuleArns: string;
   readonly access: readonly AccessRolePlan[];
-  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string };
+  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string };
 }
 
 /** Findings export resources of one regional stack. */
 export interface RegionalExportPlan {
-  readonly forwarder: { readonly ruleName: string; readonly minSeverity: number; readonly busArn: string; readonly roleArn?: string };
+  readonly forwarder: { readonly ruleName: string; readonly minSeverity: number; readonly busArn: string; readonly roleArn: string };
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
   readonly flowLogs?: { readonly vpcIds: readonly string[]; readonly logGroupName: string; readonly retentionDays: number; readonly roleArn: string };
@@ -96,6 +109,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   const iamRoleArn = (name: string) => `arn:${partition}:iam::${accountId}:role/${name}`;
   const busName = findingsBusName(prefix);
   const busArn = arn(partition, 'events', homeRegion, accountId, `event-bus/${busName}`);
+  const busRuleArn = (ruleName: string) => arn(partition, 'events', homeRegion, accountId, `rule/${busName}/${ruleName}`);
   const forwarderRole = forwarderRoleName(prefix);
   const logGroupName = findingsLogGroupName(prefix);
   const exportConfig = config.export;
@@ -110,7 +124,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     return {
       name: a.name,
       ruleName,
-      ruleArn: arn(partition, 'events', homeRegion, accountId, `rule/${busName}/${ruleName}`),
+      ruleArn: busRuleArn(ruleName),
       minSeverity: Math.max(routeMin, minSeverity),
       ...(a.types ? { typePrefixes: a.types } : {}),
       message: a.message,
@@ -140,6 +154,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     busArn,
     forwarderRoleName: forwarderRole,
     forwarderRoleArn: iamRoleArn(forwarderRole),
+    forwarderRuleArns: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
     requireOrganization: config.organization?.enabled === true,
     logGroup: {
       name: logGroupName,
@@ -147,6 +162,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       retentionDays: exportConfig.logGroup.retentionDays,
       ...(exportConfig.logGroup.kmsKeyArn ? { kmsKeyArn: exportConfig.logGroup.kmsKeyArn } : {}),
       ruleName: logDeliveryRuleName(prefix),
+      ruleArn: busRuleArn(logDeliveryRuleName(prefix)),
       resourcePolicyName: logResourcePolicyName(prefix),
     },
     ...(exportConfig.s3.enabled
@@ -167,6 +183,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
             ...exportConfig.firehose,
             streamName: siemStreamName(prefix),
             ruleName: siemRuleName(prefix),
+            ruleArn: busRuleArn(siemRuleName(prefix)),
             deliveryRoleName: siemDeliveryRoleName(prefix),
             putRoleName: siemPutRoleName(prefix),
             backupBucketName: siemBackupBucketName(prefix, accountId, homeRegion),
@@ -175,8 +192,17 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       : {}),
     alerts,
     alertsKeyAlias: alertsKeyAlias(prefix),
+    alertRuleArns: busRuleArn(alertRuleName(prefix, '*')),
     access,
-    ...(flowLogRole ? { flowLogRole: { name: flowLogRole, logGroupArnPattern: `arn:${partition}:logs:*:${accountId}:log-group:${flowLogGroup}` } } : {}),
+    ...(flowLogRole
+      ? {
+          flowLogRole: {
+            name: flowLogRole,
+            logGroupArnPattern: `arn:${partition}:logs:*:${accountId}:log-group:${flowLogGroup}`,
+            flowLogArns: arn(partition, 'ec2', '*', accountId, 'vpc-flow-log/*'),
+          },
+        }
+      : {}),
   };
 
   const filters = suppressionFilters(config).map((f) => ({ ...f, filterName: filterName(prefix, f.name) }));
@@ -187,8 +213,8 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
         ruleName: findingsRuleName(prefix),
         minSeverity,
         busArn,
-        // The home region's rule targets a bus in its own region: no role needed.
-        ...(region === homeRegion ? {} : { roleArn: iamRoleArn(forwarderRole) }),
+        // Bus-to-bus delivery needs a role, in the home region too, and the bus policy admits only this role.
+        roleArn: iamRoleArn(forwarderRole),
       },
       ...(home.s3 ? { publishingDestination: { bucketArn: `arn:${partition}:s3:::${home.s3.bucketName}`, keyAlias: home.s3.keyAlias, keyRegion: homeRegion } } : {}),
       filters,

@@ -90,24 +90,19 @@ export function nlbSuppressions(preset: NlbPreset): SuppressionConfig[] {
 }
 
 /**
- * Every filter of every region: the configured suppressions in list order,
- * then the presets. Ranks given in the config are kept; the others take
- * the next free rank.
+ * Every filter of every region, in rank order: the configured suppressions,
+ * then the presets. GuardDuty rejects a rank that leaves a gap ("rank is
+ * out-of-bounds"), so a configured `rank` only orders (ties keep list
+ * order) and the filters are numbered 1..n.
  */
 export function suppressionFilters(config: Pick<GuardDutyConfig, 'suppressions' | 'presets'>): FilterSpec[] {
   const all = [...config.suppressions, ...(config.presets.nlb ? nlbSuppressions(config.presets.nlb) : [])];
-  const taken = new Set(all.flatMap((s) => (s.rank === undefined ? [] : [s.rank])));
-  let next = 1;
-  const freeRank = () => {
-    while (taken.has(next)) next++;
-    taken.add(next);
-    return next;
-  };
-  return all.map((s) => ({
+  const ordered = all.map((s, i) => ({ s, key: s.rank ?? i + 1, i })).sort((a, b) => a.key - b.key || a.i - b.i);
+  return ordered.map(({ s }, i) => ({
     name: s.name,
     description: s.description ?? `guardduty-cdktf suppression ${s.name}`,
     action: s.action,
-    rank: s.rank ?? freeRank(),
+    rank: i + 1,
     criteria: filterCriteria(s.criteria),
   }));
 }

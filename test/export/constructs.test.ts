@@ -40,21 +40,24 @@ describe('cross-region aggregation', () => {
 
   it('gives the forwarder role events:PutEvents on that bus and nothing else, trusting EventBridge for this account only', () => {
     const role = all(home, 'aws_iam_role').find((r) => r.name === 'acme-guardduty-forwarder')!;
-    expect(doc(role.assume_role_policy).Statement[0]).toMatchObject({ Principal: { Service: 'events.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': ADMIN } } });
+    expect(doc(role.assume_role_policy).Statement[0]).toMatchObject({
+      Principal: { Service: 'events.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': ADMIN }, ArnLike: { 'aws:SourceArn': `arn:aws:events:*:${ADMIN}:rule/acme-guardduty-findings` } },
+    });
     const policy = all(home, 'aws_iam_role_policy').find((p) => p.name === 'acme-guardduty-forwarder')!;
     expect(doc(policy.policy).Statement).toEqual([
       { Sid: 'PutFindingsOnTheHomeBus', Effect: 'Allow', Action: 'events:PutEvents', Resource: `arn:aws:events:us-east-1:${ADMIN}:event-bus/acme-guardduty-findings` },
     ]);
   });
 
-  it('forwards each region\'s findings from its default bus to the home bus, with the role outside the home region', () => {
+  it('forwards each region\'s findings from its default bus to the home bus with the forwarder role, the home region too', () => {
     const remote = one(region('eu-west-1'), 'aws_cloudwatch_event_target');
     expect(remote).toMatchObject({ arn: `arn:aws:events:us-east-1:${ADMIN}:event-bus/acme-guardduty-findings`, role_arn: `arn:aws:iam::${ADMIN}:role/acme-guardduty-forwarder` });
     const rule = one(region('eu-west-1'), 'aws_cloudwatch_event_rule');
     expect(rule).not.toHaveProperty('event_bus_name');
     expect(JSON.parse(rule.event_pattern as string)).toEqual({ source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'] });
-    const homeRegionTargets = all(region('us-east-1'), 'aws_cloudwatch_event_target');
-    expect(homeRegionTargets[0]).not.toHaveProperty('role_arn');
+    const homeRegionTarget = one(region('us-east-1'), 'aws_cloudwatch_event_target');
+    expect(homeRegionTarget.role_arn).toBe(`arn:aws:iam::${ADMIN}:role/acme-guardduty-forwarder`);
   });
 
   it('delivers every finding on the bus to one log group with retention, through one resource policy', () => {
@@ -151,7 +154,11 @@ alerts:
       ArnEquals: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ADMIN}:rule/acme-guardduty-findings/acme-alert-high` },
     });
     const alertsKey = all(home, 'aws_kms_key').find((k) => String(k.description).includes('alert'))!;
-    expect(doc(alertsKey.policy).Statement[1]).toMatchObject({ Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'] });
+    expect(doc(alertsKey.policy).Statement[1]).toMatchObject({
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ADMIN}:rule/acme-guardduty-findings/acme-alert-*` } },
+    });
   });
 
   it('subscribes the endpoints, letting SNS invoke a Lambda only from this topic and account', () => {
@@ -192,15 +199,15 @@ presets: { nlb: { ports: [443] } }
 });
 
 describe('access roles', () => {
-  it('creates the viewer and triage roles with MFA trust and no guardduty:*', () => {
+  it('creates the viewer and triage roles, MFA only when asked, and no guardduty:*', () => {
     const { home } = estate(`
 access:
-  viewer: { principals: ["arn:aws:iam::${ADMIN}:role/Analyst"] }
-  triage: { principals: ["arn:aws:iam::${ADMIN}:role/Responder"], requireMfa: false }
+  viewer: { principals: ["arn:aws:iam::${ADMIN}:user/alice"], requireMfa: true }
+  triage: { principals: ["arn:aws:iam::${ADMIN}:role/Responder"] }
 `);
     const roles = all(home, 'aws_iam_role');
     const viewer = roles.find((r) => r.name === 'GuardDutyFindingsViewer')!;
-    expect(doc(viewer.assume_role_policy).Statement[0]).toMatchObject({ Principal: { AWS: [`arn:aws:iam::${ADMIN}:role/Analyst`] }, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+    expect(doc(viewer.assume_role_policy).Statement[0]).toMatchObject({ Principal: { AWS: [`arn:aws:iam::${ADMIN}:user/alice`] }, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
     const triage = roles.find((r) => r.name === 'GuardDutyFindingsTriage')!;
     expect(doc(triage.assume_role_policy).Statement[0]).not.toHaveProperty('Condition');
     const policies = all(home, 'aws_iam_role_policy').filter((p) => String(p.name).startsWith('GuardDutyFindings'));
@@ -224,6 +231,12 @@ flowLogs: { retentionDays: 30, vpcs: { eu-west-1: [vpc-0123abcd] } }
     expect(splunk).not.toHaveProperty('hec_token');
     const target = all(home, 'aws_cloudwatch_event_target').find((t) => t.target_id === 'siem-stream')!;
     expect(target.role_arn).toMatch(/aws_iam_role/);
+    const deliveryRole = all(home, 'aws_iam_role').find((r) => r.name === 'acme-guardduty-firehose')!;
+    expect(doc(deliveryRole.assume_role_policy).Statement[0]!.Condition).toEqual({ StringEquals: { 'sts:ExternalId': ADMIN } });
+    const putRole = all(home, 'aws_iam_role').find((r) => r.name === 'acme-guardduty-to-firehose')!;
+    expect(doc(putRole.assume_role_policy).Statement[0]!.Condition).toMatchObject({
+      ArnLike: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ADMIN}:rule/acme-guardduty-findings/acme-guardduty-to-siem` },
+    });
     const putPolicy = all(home, 'aws_iam_role_policy').find((p) => p.name === 'acme-guardduty-to-firehose')!;
     expect(doc(putPolicy.policy).Statement[0]).toMatchObject({ Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'] });
   });
@@ -234,6 +247,26 @@ flowLogs: { retentionDays: 30, vpcs: { eu-west-1: [vpc-0123abcd] } }
     expect(one(json, 'aws_flow_log')).toMatchObject({ vpc_id: 'vpc-0123abcd', traffic_type: 'ALL', iam_role_arn: `arn:aws:iam::${ADMIN}:role/acme-guardduty-flow-logs` });
     expect(all(region('us-east-1'), 'aws_flow_log')).toEqual([]);
     const role = all(home, 'aws_iam_role').find((r) => r.name === 'acme-guardduty-flow-logs')!;
-    expect(doc(role.assume_role_policy).Statement[0]).toMatchObject({ Principal: { Service: 'vpc-flow-logs.amazonaws.com' } });
+    expect(doc(role.assume_role_policy).Statement[0]).toMatchObject({
+      Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+      Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:ec2:*:${ADMIN}:vpc-flow-log/*` } },
+    });
+  });
+});
+
+describe('suppression filter order', () => {
+  it('creates the filters one after another in rank order, since GuardDuty allows no gap in ranks', () => {
+    const { region } = estate(`
+suppressions:
+  - { name: late, rank: 9, criteria: { resourceRole: ACTOR } }
+  - { name: early, criteria: { resourceRole: TARGET } }
+`);
+    const json = region('eu-west-1');
+    const filters = json.resource.aws_guardduty_filter!;
+    const byName = Object.fromEntries(Object.entries(filters).map(([address, f]) => [f.name as string, { address, f }]));
+    expect(byName['acme-early']!.f.rank).toBe(1);
+    expect(byName['acme-early']!.f).not.toHaveProperty('depends_on');
+    expect(byName['acme-late']!.f.rank).toBe(2);
+    expect(byName['acme-late']!.f.depends_on).toEqual([`aws_guardduty_filter.${byName['acme-early']!.address}`]);
   });
 });

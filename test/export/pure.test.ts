@@ -67,16 +67,14 @@ describe('S3 publishing destination policies', () => {
 });
 
 describe('log resource policy', () => {
-  it('admits EventBridge and log delivery to the findings group only, for this account', () => {
-    const [statement] = findingsLogResourcePolicy('aws', '111111111111', 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/events/acme-guardduty').Statement;
-    expect(statement).toEqual({
-      Sid: 'EventBridgeDeliversFindings',
-      Effect: 'Allow',
-      Principal: { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] },
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/events/acme-guardduty:*',
-      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
-    });
+  it('lets only the delivery rule put findings into the findings group; stream creation carries no source context', () => {
+    const group = 'arn:aws:logs:us-east-1:111111111111:log-group:/aws/events/acme-guardduty';
+    const rule = 'arn:aws:events:us-east-1:111111111111:rule/acme-guardduty-findings/acme-guardduty-to-logs';
+    const principal = { Service: ['events.amazonaws.com', 'delivery.logs.amazonaws.com'] };
+    expect(findingsLogResourcePolicy('aws', group, rule).Statement).toEqual([
+      { Sid: 'EventBridgeCreatesStreams', Effect: 'Allow', Principal: principal, Action: 'logs:CreateLogStream', Resource: `${group}:*` },
+      { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal: principal, Action: 'logs:PutLogEvents', Resource: `${group}:*`, Condition: { ArnEquals: { 'aws:SourceArn': rule } } },
+    ]);
   });
 });
 
@@ -161,16 +159,16 @@ describe('suppression filters', () => {
     ]);
   });
 
-  it('keeps configured ranks and gives the others the next free rank, presets last', () => {
+  it('orders by configured rank (ties keep list order, presets last) and numbers 1..n without gaps', () => {
     const filters = suppressionFilters({
       suppressions: [
-        { name: 'a', action: 'ARCHIVE', rank: 2, criteria: { types: ['X'] } },
+        { name: 'a', action: 'ARCHIVE', rank: 50, criteria: { types: ['X'] } },
         { name: 'b', action: 'NOOP', criteria: { severityBelow: 'Medium', accounts: ['111111111111'] } },
       ],
       presets: { nlb: { ports: [80] } },
     });
-    expect(filters.map((f) => [f.name, f.rank])).toEqual([['a', 2], ['b', 1], ['nlb-port-probe', 3], ['nlb-tor-inbound', 4], ['nlb-threat-list-inbound', 5]]);
-    expect(filters[1]!.criteria).toEqual([
+    expect(filters.map((f) => [f.name, f.rank])).toEqual([['b', 1], ['nlb-port-probe', 2], ['nlb-tor-inbound', 3], ['nlb-threat-list-inbound', 4], ['a', 5]]);
+    expect(filters[0]!.criteria).toEqual([
       { field: 'severity', lessThan: '4' },
       { field: 'accountId', equals: ['111111111111'] },
     ]);

@@ -2,6 +2,7 @@ import { Fn } from 'cdktf';
 import { evaluateGuardrails } from '../../modules/guardrails/evaluate';
 import type { GuardrailRule, SynthesizedResource } from '../../modules/guardrails/model';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -157,13 +158,13 @@ describe('GD-IAM-2 ServicePrincipalSourceAccount', () => {
     });
   it('Noncompliance 1: a topic policy for a service without aws:SourceAccount', () => {
     expect(problems(ServicePrincipalSourceAccount, (s) => new SnsTopicPolicy(s, 'TopicPolicy', { arn: 'arn:aws:sns:us-east-1:111111111111:t', policy: topicPolicy() }))).toEqual([
-      'test/TopicPolicy: Statement[0] allows events.amazonaws.com without an aws:SourceAccount condition',
+      'test/TopicPolicy: Statement[0] allows events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition',
     ]);
   });
   it('Noncompliance 2: a trust policy for a service without aws:SourceAccount', () => {
     const trust = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     expect(problems(ServicePrincipalSourceAccount, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: trust }))).toEqual([
-      'test/Role: Statement[0] allows events.amazonaws.com without an aws:SourceAccount condition',
+      'test/Role: Statement[0] allows events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition',
     ]);
   });
   it('Compliance: aws:SourceAccount (any case), account principals, Deny statements', () => {
@@ -188,6 +189,26 @@ describe('GD-KMS-1 KmsKeyRotation', () => {
   it('Compliance: rotation on; asymmetric keys cannot rotate', () => {
     expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { enableKeyRotation: true }))).toEqual([]);
     expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', { customerMasterKeySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' }))).toEqual([]);
+  });
+});
+
+describe('GD-IAM-2 pinning keys and the log-stream exception', () => {
+  const statement = (extra: Record<string, unknown>) =>
+    policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:us-east-1:1:log-group:g:*', ...extra }] });
+  const logPolicy = (doc: string) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) => new CloudwatchLogResourcePolicy(s, 'LogPolicy', { policyName: 'p', policyDocument: doc });
+
+  it('accepts aws:SourceArn and sts:ExternalId as pinning the caller', () => {
+    expect(problems(ServicePrincipalSourceAccount, logPolicy(statement({ Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:events:us-east-1:1:rule/r' } } })))).toEqual([]);
+    const trust = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': '1' } } }] });
+    expect(problems(ServicePrincipalSourceAccount, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: trust }))).toEqual([]);
+  });
+
+  it('lets a log resource policy grant logs:CreateLogStream alone without a condition, and nothing else', () => {
+    const create = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'logs:CreateLogStream', Resource: 'arn:aws:logs:us-east-1:1:log-group:g:*' }] });
+    expect(problems(ServicePrincipalSourceAccount, logPolicy(create))).toEqual([]);
+    expect(problems(ServicePrincipalSourceAccount, logPolicy(statement({})))).toEqual([
+      'test/LogPolicy: Statement[0] allows events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition',
+    ]);
   });
 });
 

@@ -22,11 +22,11 @@ describe('findings export plan', () => {
     expect(tagged.warnings).toEqual([]);
   });
 
-  it('gives every regional stack the same prefixed filters and the forwarder, the role only away from home', () => {
+  it('gives every regional stack the same prefixed filters and the forwarder with its role', () => {
     const plan = planEstate(parseConfig(`${base}suppressions: [ { name: s, criteria: { resourceRole: ACTOR } } ]\n`));
     for (const r of plan.regional) expect(r.findings.filters.map((f) => f.filterName)).toEqual(['acme-s']);
     const byRegion = Object.fromEntries(plan.regional.map((r) => [r.region, r.findings.forwarder]));
-    expect(byRegion['eu-west-1']!.roleArn).toBeUndefined();
+    expect(byRegion['eu-west-1']!.roleArn).toBe('arn:aws:iam::111111111111:role/acme-guardduty-forwarder');
     expect(byRegion['us-east-1']!.roleArn).toBe('arn:aws:iam::111111111111:role/acme-guardduty-forwarder');
   });
 });

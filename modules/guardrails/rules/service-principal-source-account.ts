@@ -13,14 +13,20 @@ const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
   aws_iam_role: 'assume_role_policy',
 };
 
+/** Condition keys that pin the caller to our account or resources (lower case). */
+const PINNING_KEYS = ['aws:sourceaccount', 'aws:sourceorgid', 'aws:sourcearn', 'sts:externalid'];
+
 /**
  * Confused deputy: a statement allowing an AWS service principal must pin
- * the calling account, so the service cannot be steered into acting for
- * another account.
+ * the calling account or resource, so the service cannot be steered into
+ * acting for another account. One documented exception: EventBridge and
+ * log delivery send no source context when they create a log stream, so a
+ * log resource policy statement granting only logs:CreateLogStream may not
+ * carry the condition.
  */
 export const ServicePrincipalSourceAccount: GuardrailRule = {
   id: 'GD-IAM-2',
-  description: 'Every Allow statement for a service principal has an aws:SourceAccount (or aws:SourceOrgID) condition.',
+  description: 'Every Allow statement for a service principal pins the caller: aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or (trust policies) sts:ExternalId.',
   appliesTo: [...Object.keys(POLICY_ATTRIBUTE), 'aws_lambda_permission'],
   check(resource) {
     if (resource.type === 'aws_lambda_permission') {
@@ -36,8 +42,10 @@ export const ServicePrincipalSourceAccount: GuardrailRule = {
     return doc.Statement.flatMap((s, i) => {
       if (s.Effect !== 'Allow' || s.Principal === '*' || asList(s.Principal?.Service).length === 0) return [];
       const keys = conditionKeys(s);
-      if (keys.has('aws:sourceaccount') || keys.has('aws:sourceorgid')) return [];
-      return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} without an aws:SourceAccount condition`];
+      if (PINNING_KEYS.some((k) => keys.has(k))) return [];
+      const actions = asList(s.Action);
+      if (resource.type === 'aws_cloudwatch_log_resource_policy' && actions.length > 0 && actions.every((a) => a === 'logs:CreateLogStream')) return [];
+      return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} without an aws:SourceAccount or aws:SourceArn condition`];
     });
   },
 };
