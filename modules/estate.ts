@@ -4,6 +4,7 @@ import type { EstatePlan } from '../src/stacks/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
 import { HomeStack } from './stacks/home-stack';
 import { ManagementStack } from './stacks/management-stack';
+import { MemberFeaturesStack } from './stacks/member-features-stack';
 import { MemberStack } from './stacks/member-stack';
 import { RegionalStack } from './stacks/regional-stack';
 
@@ -12,7 +13,8 @@ export interface Estate {
   readonly management?: ManagementStack;
   readonly regional: readonly RegionalStack[];
   readonly members: readonly MemberStack[];
-  /** Every stack, in deploy order: home, management, regional, members. */
+  readonly memberFeatures?: MemberFeaturesStack;
+  /** Every stack, in deploy order: home, management, regional, members, member features. */
   readonly stacks: readonly TerraformStack[];
 }
 
@@ -25,7 +27,8 @@ export interface EstateInputs {
 /**
  * Every stack of the plan under `scope` (the cdktf App), with the stack
  * dependencies that give the deploy order home -> management -> regional
- * -> members (regional stacks never depend on each other), and the
+ * -> members -> member features (regional stacks never depend on each
+ * other), and the
  * guardrails on every stack.
  */
 export function buildEstate(scope: Construct, plan: EstatePlan, inputs: EstateInputs = { listBodyFiles: {} }): Estate {
@@ -43,7 +46,8 @@ export function buildEstate(scope: Construct, plan: EstatePlan, inputs: EstateIn
   const management = plan.management ? add(new ManagementStack(scope, plan.management), plan.management.dependsOn) : undefined;
   const regional = plan.regional.map((p) => add(new RegionalStack(scope, p), p.dependsOn));
   const members = plan.members.map((p) => add(new MemberStack(scope, p), p.dependsOn));
+  const memberFeatures = plan.memberFeatures ? add(new MemberFeaturesStack(scope, plan.memberFeatures), plan.memberFeatures.dependsOn) : undefined;
   const stacks = [...byName.values()];
   for (const stack of stacks) Aspects.of(stack).add(new GuardrailsAspect());
-  return { home, ...(management ? { management } : {}), regional, members, stacks };
+  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), stacks };
 }

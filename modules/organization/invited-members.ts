@@ -1,8 +1,6 @@
 import { GuarddutyMember } from '@cdktf/provider-aws/lib/guardduty-member';
-import { GuarddutyMemberDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-member-detector-feature';
 import { TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ResolvedFeature } from '../../src/features/resolve';
 
 export interface InvitedMembersProps {
   /** The admin's detector in this region. */
@@ -10,18 +8,16 @@ export interface InvitedMembersProps {
   readonly members: readonly { readonly accountId: string; readonly email: string }[];
   readonly invitationMessage: string;
   readonly disableEmailNotification: boolean;
-  /** Set by the admin on every member detector. */
-  readonly memberFeatures: readonly ResolvedFeature[];
 }
 
 /**
- * The admin's side of invitation mode in one region: a member per account
- * (invited) and the member detectors' features. Each is one `for_each`
- * block, so a fleet of thousands of members synthesizes as fast as one.
+ * The admin's side of invitation mode in one region: a member per account,
+ * invited, as one `for_each` block so a fleet of thousands of members
+ * synthesizes as fast as one. The members' protection plans are set later,
+ * by the member-features stack, once they have accepted.
  */
 export class InvitedMembers extends Construct {
   public readonly members: GuarddutyMember;
-  public readonly memberFeatures: readonly GuarddutyMemberDetectorFeature[];
 
   constructor(scope: Construct, id: string, props: InvitedMembersProps) {
     super(scope, id);
@@ -35,21 +31,6 @@ export class InvitedMembers extends Construct {
       invite: true,
       invitationMessage: props.invitationMessage,
       disableEmailNotification: props.disableEmailNotification,
-    });
-    const accounts = sorted.map((m) => m.accountId);
-    this.memberFeatures = props.memberFeatures.map((feature) => {
-      const account = TerraformIterator.fromList(accounts);
-      return new GuarddutyMemberDetectorFeature(this, feature.name, {
-        forEach: account,
-        detectorId: props.detectorId,
-        accountId: account.value,
-        name: feature.name,
-        status: feature.status,
-        ...(feature.additionalConfiguration.length > 0
-          ? { additionalConfiguration: feature.additionalConfiguration.map((c) => ({ name: c.name, status: c.status })) }
-          : {}),
-        dependsOn: [this.members],
-      });
     });
   }
 }

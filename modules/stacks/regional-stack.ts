@@ -36,7 +36,6 @@ export class RegionalStack extends GuardDutyStack {
         members: plan.invitation.members,
         invitationMessage: plan.invitation.message,
         disableEmailNotification: plan.invitation.disableEmailNotification,
-        memberFeatures: plan.invitation.memberFeatures,
       });
     }
     const findings = plan.findings;

@@ -79,6 +79,9 @@ export function filterName(prefix: string, suppressionName: string): string {
 
 export const MANAGEMENT_STACK_NAME = 'guardduty-management';
 
+/** Admin-side stack setting invited members' protection plans, once they have accepted. */
+export const MEMBER_FEATURES_STACK_NAME = 'guardduty-member-features';
+
 /** Stack of one invited member account (invitation mode). */
 export function memberStackName(accountId: string): string {
   return `guardduty-member-${accountId}`;

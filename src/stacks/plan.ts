@@ -1,6 +1,15 @@
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
-import { HOME_STACK_NAME, localStatePath, MANAGEMENT_STACK_NAME, memberStackName, regionalStackName, stateObjectKey, workspaceName } from '../naming';
+import {
+  HOME_STACK_NAME,
+  localStatePath,
+  MANAGEMENT_STACK_NAME,
+  MEMBER_FEATURES_STACK_NAME,
+  memberStackName,
+  regionalStackName,
+  stateObjectKey,
+  workspaceName,
+} from '../naming';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
@@ -64,8 +73,18 @@ export interface InvitationPlan {
   readonly disableEmailNotification: boolean;
   /** Members of this region, by account id. */
   readonly members: readonly { readonly accountId: string; readonly email: string }[];
-  /** Features the admin sets on every member detector (the same as its own). */
-  readonly memberFeatures: readonly ResolvedFeature[];
+}
+
+/**
+ * Invitation mode, admin account: the members' protection plans (the same
+ * as the admin's), set once the member stacks have accepted. GuardDuty
+ * updates member detectors only for associated members, so this cannot
+ * live in the regional stacks that send the invitations.
+ */
+export interface MemberFeaturesStackPlan extends StackPlanBase {
+  readonly kind: 'member-features';
+  readonly dependsOn: readonly string[];
+  readonly regions: readonly { readonly region: string; readonly accountIds: readonly string[]; readonly features: readonly ResolvedFeature[] }[];
 }
 
 /** One enabled region of the admin account. */
@@ -100,6 +119,7 @@ export interface EstatePlan {
   readonly management?: ManagementStackPlan;
   readonly regional: readonly RegionalStackPlan[];
   readonly members: readonly MemberStackPlan[];
+  readonly memberFeatures?: MemberFeaturesStackPlan;
   /** Things worth telling the user that do not stop synth. */
   readonly warnings: readonly string[];
 }
@@ -192,7 +212,6 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
               message: config.invitation.message,
               disableEmailNotification: config.invitation.disableEmailNotification,
               members: regionMembers.map((m) => ({ accountId: m.accountId, email: m.email })),
-              memberFeatures: features.features,
             },
           }
         : {}),
@@ -214,5 +233,16 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
       existingDetectors: m.existingDetectors,
     };
   });
-  return { home, ...(management ? { management } : {}), regional, members, warnings };
+  const memberFeatures: MemberFeaturesStackPlan | undefined =
+    members.length > 0
+      ? {
+          kind: 'member-features',
+          ...base(MEMBER_FEATURES_STACK_NAME, config.homeRegion),
+          dependsOn: members.map((m) => m.name),
+          regions: regional.flatMap((r) =>
+            r.invitation ? [{ region: r.region, accountIds: r.invitation.members.map((m) => m.accountId), features: r.detector.features }] : [],
+          ),
+        }
+      : undefined;
+  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), warnings };
 }

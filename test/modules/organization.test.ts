@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildEstate } from '../../modules/estate';
 import { DelegatedAdmin } from '../../modules/organization/delegated-admin';
 import { InvitedMembers } from '../../modules/organization/invited-members';
+import { MemberDetectorFeatures } from '../../modules/organization/member-detector-features';
 import { MemberAccount } from '../../modules/organization/member-account';
 import { OrganizationConfiguration } from '../../modules/organization/organization-configuration';
 import { parseConfig } from '../../src/config';
@@ -56,7 +57,6 @@ describe('OrganizationConfiguration', () => {
 });
 
 describe('InvitedMembers', () => {
-  const memberFeatures = resolveDetectorFeatures({}, 'us-east-1').features;
   const props = {
     detectorId: 'det',
     members: [
@@ -65,10 +65,9 @@ describe('InvitedMembers', () => {
     ],
     invitationMessage: 'hello',
     disableEmailNotification: true,
-    memberFeatures,
   };
 
-  it('invites every member from one for_each block', () => {
+  it('invites every member from one for_each block, and sets no plans yet', () => {
     const out = Testing.synthScope((s) => new InvitedMembers(s, 'Members', props));
     expect(out).toHaveResourceWithProperties(GuarddutyMember, {
       for_each: { '333333333333': 'a@example.com', '444444444444': 'b@example.com' },
@@ -79,17 +78,36 @@ describe('InvitedMembers', () => {
       invitation_message: 'hello',
       disable_email_notification: true,
     });
+    expect((JSON.parse(out) as Json).resource.aws_guardduty_member_detector_feature).toBeUndefined();
   });
+});
 
-  it('sets each feature on every member detector, after the members exist', () => {
-    const json = synthJson((s) => new InvitedMembers(s, 'Members', props));
-    const memberAddress = `aws_guardduty_member.${Object.keys(json.resource.aws_guardduty_member!)[0]}`;
+describe('MemberDetectorFeatures', () => {
+  const features = resolveDetectorFeatures({}, 'us-east-1').features;
+  const json = synthJson(
+    (s) =>
+      new MemberDetectorFeatures(s, 'MemberFeatures', {
+        regions: [
+          { region: 'us-east-1', accountIds: ['444444444444', '333333333333'], features },
+          { region: 'eu-west-1', accountIds: ['333333333333'], features },
+        ],
+      }),
+  ) as Json & { data: Record<string, Record<string, Block>> };
+
+  it('looks up the admin detector of each region and sets each feature on every member there', () => {
+    expect(Object.values(json.data.aws_guardduty_detector!).map((d) => d.region)).toEqual(['eu-west-1', 'us-east-1']);
     const feats = resources(json, 'aws_guardduty_member_detector_feature');
-    expect(feats.map((f) => f.name).sort()).toEqual(memberFeatures.map((f) => f.name).sort());
+    expect(feats).toHaveLength(features.length * 2);
+    const s3 = feats.filter((f) => f.name === 'S3_DATA_EVENTS');
+    expect(s3.map((f) => [f.region, f.for_each])).toEqual(
+      expect.arrayContaining([
+        ['us-east-1', '${toset(["333333333333", "444444444444"])}'],
+        ['eu-west-1', '${toset(["333333333333"])}'],
+      ]),
+    );
     for (const f of feats) {
-      expect(f.for_each).toBe('${toset(["333333333333", "444444444444"])}');
       expect(f.account_id).toBe('${each.value}');
-      expect(f.depends_on).toEqual([memberAddress]);
+      expect(f.detector_id).toMatch(/^\$\{data\.aws_guardduty_detector\..+\.id\}$/);
     }
   });
 });
@@ -141,6 +159,8 @@ describe('estate in both modes', () => {
     const estate = buildEstate(new App({ outdir: outdir() }), planEstate(config));
     const [member] = estate.members;
     expect(member!.node.id).toBe('guardduty-member-333333333333');
+    expect(estate.memberFeatures!.dependencies.map((d) => d.node.id)).toEqual(['guardduty-member-333333333333']);
+    expect(estate.stacks.map((s) => s.node.id).slice(-2)).toEqual(['guardduty-member-333333333333', 'guardduty-member-features']);
     expect(member!.dependencies.map((d) => d.node.id)).toEqual(['guardduty-us-east-1', 'guardduty-eu-west-1']);
     expect((member!.toTerraform() as Json).provider!.aws[0]).toMatchObject({ allowed_account_ids: ['333333333333'], region: 'eu-west-1' });
   });

@@ -89,7 +89,18 @@ describe('invitation mode plan', () => {
     const invitation = plan.regional[0]!.invitation!;
     expect(invitation.message).toBe('hello');
     expect(invitation.disableEmailNotification).toBe(true);
-    expect(invitation.memberFeatures.map((f) => f.name)).toContain('S3_DATA_EVENTS');
+  });
+
+  it('sets the members\' plans in one admin-side stack, after every member stack has accepted', () => {
+    expect(plan.memberFeatures).toMatchObject({
+      name: 'guardduty-member-features',
+      provider: { accountId: '111111111111', region: 'eu-west-1' },
+      dependsOn: ['guardduty-member-333333333333', 'guardduty-member-444444444444'],
+    });
+    const byRegion = Object.fromEntries(plan.memberFeatures!.regions.map((r) => [r.region, r]));
+    expect(byRegion['us-east-1']!.accountIds).toEqual(['333333333333']);
+    expect(byRegion['eu-west-1']!.accountIds).toEqual(['333333333333', '444444444444']);
+    expect(byRegion['eu-west-1']!.features.map((f) => f.name)).toContain('S3_DATA_EVENTS');
   });
 
   it('plans one member stack per account, in its account, after the regional stacks that invite it', () => {
