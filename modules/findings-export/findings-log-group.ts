@@ -8,7 +8,6 @@ import { FindingsRule } from './findings-rule';
 
 export interface FindingsLogGroupProps {
   readonly partition: Partition;
-  readonly accountId: string;
   readonly logGroupName: string;
   readonly logGroupArn: string;
   readonly retentionDays: number;

@@ -11,7 +11,6 @@ import { ServiceRole } from './service-role';
 export interface SiemStreamProps {
   readonly partition: Partition;
   readonly accountId: string;
-  readonly region: string;
   readonly busName: string;
   readonly siem: SiemPlan;
 }

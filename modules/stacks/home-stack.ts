@@ -38,7 +38,6 @@ export class HomeStack extends GuardDutyStack {
     const busName = this.findingsBus.bus.name;
     new FindingsLogGroup(this, 'FindingsLogGroup', {
       partition: f.partition,
-      accountId: f.accountId,
       logGroupName: f.logGroup.name,
       logGroupArn: f.logGroup.arn,
       retentionDays: f.logGroup.retentionDays,
@@ -49,7 +48,7 @@ export class HomeStack extends GuardDutyStack {
       resourcePolicyName: f.logGroup.resourcePolicyName,
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
-    if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, region: f.region, busName, siem: f.siem });
+    if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, busName, siem: f.siem });
 
     if (f.alerts.length > 0) {
       const topicKeyArn = f.alerts.some((a) => a.topic.create)
