@@ -1,6 +1,5 @@
 import {
   DescribeOrganizationConfigurationCommand,
-  DescribePublishingDestinationCommand,
   GetIPSetCommand,
   GetThreatIntelSetCommand,
   ListDetectorsCommand,
@@ -90,14 +89,7 @@ describe('verify across regions', () => {
     gd.on(GetIPSetCommand, { IpSetId: 'trusted1' }).resolves({ Name: 'acme-trusted', Format: 'TXT', Location: LIST.replace('feeds', 'trusted'), Status: 'ACTIVATING' });
     gd.on(ListThreatIntelSetsCommand).resolves({ ThreatIntelSetIds: ['threat1'] });
     gd.on(GetThreatIntelSetCommand, { ThreatIntelSetId: 'threat1' }).resolves({ Name: 'acme-feeds', Format: 'TXT', Location: LIST, Status: 'ACTIVE' });
-    gd.on(ListPublishingDestinationsCommand).resolves({ Destinations: [{ DestinationId: 'pd1', DestinationType: 'S3', Status: 'PUBLISHING' }] });
-    gd.on(DescribePublishingDestinationCommand).resolves({
-      DestinationId: 'pd1',
-      DestinationType: 'S3',
-      Status: 'PUBLISHING',
-      PublishingFailureStartTimestamp: 0,
-      DestinationProperties: { DestinationArn: 'arn:aws:s3:::acme-gd-findings-111111111111-us-east-1', KmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/k' },
-    });
+    // The publishing destination is the one aws.detector() sets up: PUBLISHING to the findings bucket.
     gd.on(ListMembersCommand).resolves({ Members: [{ AccountId: '333333333333', MasterId: '111111111111', Email: 'a@b.c', RelationshipStatus: 'Enabled', UpdatedAt: '' }] });
     gd.on(DescribeOrganizationConfigurationCommand).resolves({ AutoEnableOrganizationMembers: 'ALL', MemberAccountLimitReached: false });
     gd.on(ListFiltersCommand).resolves({ FilterNames: ['acme-nlb', 'by-hand'] });
