@@ -6,6 +6,7 @@ import { buildEstate, type Estate } from './modules/estate';
 import { assertGuardrails, GuardrailError } from './modules/guardrails';
 import { withCheapTokenStackTraces } from './modules/token-stack-traces';
 import { ConfigError, configFileFromEnv } from './src/config';
+import { DEFAULT_OUTDIR } from './src/naming';
 import { loadEstate, ThreatListError, writeListBodies } from './src/stacks/load-estate';
 import type { EstatePlan } from './src/stacks/plan';
 
@@ -29,12 +30,14 @@ export interface SynthResult {
  * written.
  */
 export function synthesize(options: SynthOptions = {}): SynthResult {
-  const { plan } = loadEstate(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date() });
+  // cdktf's own precedence: the App's outdir, then the CLI's --output.
+  const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR;
+  const { plan } = loadEstate(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date(), outdir });
   // List bodies go through files (copied into cdktf.out at synth), not inline JSON.
   const bodies = mkdtempSync(join(tmpdir(), 'guardduty-lists-'));
   try {
     return withCheapTokenStackTraces(() => {
-      const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
+      const app = new App({ stackTraces: false, outdir });
       const estate = buildEstate(app, plan, { listBodyFiles: writeListBodies(plan, bodies) });
       assertGuardrails(estate.stacks);
       app.synth();

@@ -3,6 +3,7 @@ import { GuarddutyThreatintelset } from '@cdktf/provider-aws/lib/guardduty-threa
 import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IpListSetPlan } from '../../src/stacks/threat-list-plan';
+import { resourceAddress } from '../terraform/address';
 
 export interface IpListSetsProps {
   readonly detectorId: string;
@@ -29,7 +30,7 @@ export class IpListSets extends Construct {
         format: set.format,
         location: set.location,
         activate: true,
-        lifecycle: { replaceTriggeredBy: [version] },
+        lifecycle: { replaceTriggeredBy: [resourceAddress(version)] },
       };
       if (set.kind === 'trusted') new GuarddutyIpset(this, set.name, config);
       else new GuarddutyThreatintelset(this, set.name, config);

@@ -3,6 +3,7 @@
  * and the CLIs both import it, so what `guardduty-ops` looks for is exactly
  * what synth produced. Changing a name here renames live resources.
  */
+import { posix } from 'node:path';
 
 export const HOME_STACK_NAME = 'guardduty-home';
 
@@ -20,15 +21,20 @@ export function workspaceName(workspacePrefix: string, stackName: string): strin
   return `${workspacePrefix}${stackName}`;
 }
 
+/** cdktf's default output folder (cdktf.json `output`, `cdktf synth --output`). */
+export const DEFAULT_OUTDIR = 'cdktf.out';
+
 /**
- * State file of a stack in the local backend. Terraform runs inside
- * `cdktf.out/stacks/<stack>/`, and cdktf's default path is absolute (so
- * synth output would differ per checkout): the path is relative to that
- * working directory, pointing back to the project root.
+ * State file of a stack in the local backend, as Terraform reads it: a
+ * relative path resolves against the working directory, which cdktf sets to
+ * `<outdir>/stacks/<stack>/`. cdktf's default path is absolute (synth output
+ * would differ per checkout), so the path climbs from that folder back to
+ * `<directory>` under the project root; with another output folder the
+ * state stays where it was. `outdir` and `directory` are relative to the root.
  */
-export function localStatePath(directory: string, stackName: string): string {
-  const dir = directory.replace(/\/+$/, '');
-  return `../../../${dir === '.' ? '' : `${dir}/`}terraform.${stackName}.tfstate`;
+export function localStatePath(directory: string, stackName: string, outdir: string = DEFAULT_OUTDIR): string {
+  const stackDir = posix.join(outdir, 'stacks', stackName);
+  return posix.relative(stackDir, posix.join(directory, `terraform.${stackName}.tfstate`));
 }
 
 // ---- Names of resources. Bucket names must be globally unique and at

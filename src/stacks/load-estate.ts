@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../config/issues';
 import { loadConfig } from '../config/load';
 import type { GuardDutyConfig } from '../config/schema';
 import { buildThreatLists, type BuiltList } from '../threatlist/build';
@@ -25,13 +26,22 @@ export interface LoadedEstate {
   readonly plan: EstatePlan;
 }
 
+export interface LoadOptions {
+  /** The project root: list files and local state are relative to it. */
+  readonly root: string;
+  readonly now: Date;
+  /** cdktf's output folder (absolute, or relative to `root`). @default cdktf.out */
+  readonly outdir?: string;
+}
+
 /**
  * Everything synth and `guardduty-ops` read, read once: the config, the IP
  * lists it names (paths relative to `root`, the project root), and the
  * plan built from both. Throws ConfigError or ThreatListError.
  */
-export function loadEstate(configFile: string, options: { readonly root: string; readonly now: Date }): LoadedEstate {
+export function loadEstate(configFile: string, options: LoadOptions): LoadedEstate {
   const config = loadConfig(configFile);
+  const outdir = projectOutdir(configFile, config, options);
   let lists: BuiltList[] = [];
   let listWarnings: string[] = [];
   if (config.threatLists) {
@@ -42,8 +52,31 @@ export function loadEstate(configFile: string, options: { readonly root: string;
     lists = build.lists;
     listWarnings = diagnostics.map(formatDiagnostic);
   }
-  const plan = planEstate(config, lists);
+  const plan = planEstate(config, lists, outdir ? { outdir } : {});
   return { configFile, config, lists, plan: { ...plan, warnings: [...listWarnings, ...plan.warnings] } };
+}
+
+/**
+ * The output folder relative to the project root, in the form the plan's
+ * local state paths need. The local backend finds its state by climbing
+ * from the stack's folder: from a folder outside the project that path
+ * would name this machine's directories, so that combination is refused.
+ */
+function projectOutdir(configFile: string, config: GuardDutyConfig, options: LoadOptions): string | undefined {
+  if (options.outdir === undefined) return undefined;
+  const rel = relative(options.root, resolve(options.root, options.outdir));
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  if (!inside && config.backend.type === 'local') {
+    throw new ConfigError(configFile, [
+      {
+        path: ['backend', 'type'],
+        message:
+          `the local backend keeps each stack's state under the project (${options.root}), found from the stack's folder in the output folder, ` +
+          `but the output folder ${resolve(options.root, options.outdir)} is not inside the project: synthesize into a folder of the project (default cdktf.out) or use backend type s3 or cloud`,
+      },
+    ]);
+  }
+  return inside ? rel.split(sep).join('/') : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
 import {
+  DEFAULT_OUTDIR,
   HOME_STACK_NAME,
   localStatePath,
   MANAGEMENT_STACK_NAME,
@@ -35,6 +36,8 @@ interface StackPlanBase {
   readonly partition: Partition;
   readonly provider: ProviderPlan;
   readonly backend: BackendPlan;
+  /** `terraform.required_version` of the stack. */
+  readonly terraformVersion: string;
 }
 
 /** The admin account's home region: shared resources. */
@@ -124,10 +127,30 @@ export interface EstatePlan {
   readonly warnings: readonly string[];
 }
 
-export function backendPlan(backend: BackendConfig, stackName: string): BackendPlan {
+/**
+ * The Terraform every stack needs: import blocks (existing detectors) and
+ * `terraform_data` (list versions) need 1.5 and 1.4, and the S3 backend's
+ * `use_lockfile` needs 1.10 (Terraform's S3 backend docs, "State Locking").
+ * Stated once per stack: Terraform enforces it at init.
+ */
+export function requiredTerraformVersion(backend: BackendConfig): string {
+  return backend.type === 's3' && backend.useLockfile ? '>= 1.10.0' : '>= 1.5.0';
+}
+
+export interface PlanOptions {
+  /**
+   * cdktf's output folder, relative to the project root: the local backend's
+   * state path is written relative to `<outdir>/stacks/<stack>/`, where
+   * Terraform runs.
+   * @default cdktf.out
+   */
+  readonly outdir?: string;
+}
+
+export function backendPlan(backend: BackendConfig, stackName: string, outdir = DEFAULT_OUTDIR): BackendPlan {
   switch (backend.type) {
     case 'local':
-      return { type: 'local', path: localStatePath(backend.directory, stackName) };
+      return { type: 'local', path: localStatePath(backend.directory, stackName, outdir) };
     case 's3':
       return {
         type: 's3',
@@ -146,7 +169,7 @@ export function backendPlan(backend: BackendConfig, stackName: string): BackendP
  * Decides accounts x regions x stacks from a validated config and the
  * built IP lists. Pure: no I/O.
  */
-export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] = []): EstatePlan {
+export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] = [], options: PlanOptions = {}): EstatePlan {
   const admin = config.accounts.admin;
   const provider = (region: string, account: { accountId: string; assumeRoleArn?: string | undefined } = admin): ProviderPlan => ({
     region,
@@ -158,7 +181,8 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     name,
     partition: config.partition,
     provider: provider(region, account),
-    backend: backendPlan(config.backend, name),
+    backend: backendPlan(config.backend, name, options.outdir),
+    terraformVersion: requiredTerraformVersion(config.backend),
   });
   const regions = resolveRegions(config.regions, config.partition);
   const findings = planFindingsExport(config, regions);

@@ -102,9 +102,16 @@ describe('IpListSets', () => {
   });
 
   it('replaces a set when its list content changes, so GuardDuty activates and reads the new list', () => {
+    for (const set of [...all(json, 'aws_guardduty_ipset'), ...all(json, 'aws_guardduty_threatintelset')]) {
+      const triggers = (set.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by;
+      expect(triggers).toHaveLength(1);
+      // Terraform reads replace_triggered_by as a bare reference: `"${...}"` fails init with "Invalid character".
+      const name = triggers[0]!.match(/^terraform_data\.([A-Za-z0-9_-]+)$/)?.[1];
+      expect(name).toBeDefined();
+      expect(Object.keys(json.resource.terraform_data!)).toContain(name);
+    }
     const ipset = all(json, 'aws_guardduty_ipset')[0]!;
-    const [trigger] = (ipset.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by;
-    const name = trigger!.match(/^\$\{terraform_data\.(.+)\}$/)![1]!;
+    const name = (ipset.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by[0]!.split('.')[1]!;
     expect(json.resource.terraform_data![name]!.triggers_replace).toEqual({ sha256: 'a'.repeat(64) });
   });
 });

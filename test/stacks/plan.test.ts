@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { parseConfig } from '../../src/config';
 import { planEstate } from '../../src/stacks/plan';
 
@@ -38,6 +39,27 @@ describe('planEstate', () => {
     expect(plan.home.backend).toEqual({ type: 'local', path: '../../../terraform.guardduty-home.tfstate' });
     const inDir = planEstate(parseConfig(base('backend: { type: local, directory: state/ }')));
     expect(inDir.regional[0]!.backend).toEqual({ type: 'local', path: '../../../state/terraform.guardduty-us-east-1.tfstate' });
+  });
+
+  it('keeps local state in the same place whatever the output folder (cdktf synth --output)', () => {
+    const root = '/project';
+    for (const outdir of ['cdktf.out', 'build/out', 'a/b/c']) {
+      for (const directory of ['.', 'state/']) {
+        const plan = planEstate(parseConfig(base(`backend: { type: local, directory: ${directory} }`)), [], { outdir });
+        const stack = plan.regional[0]!;
+        // Terraform resolves a relative local state path against its working directory, <outdir>/stacks/<stack>.
+        const stateFile = posix.resolve(root, outdir, 'stacks', stack.name, (stack.backend as { path: string }).path);
+        expect(stateFile).toBe(posix.join(root, directory, 'terraform.guardduty-us-east-1.tfstate'));
+      }
+    }
+  });
+
+  it('states the Terraform version every stack needs: 1.5 for import blocks, 1.10 for the S3 lockfile', () => {
+    const all = (p: ReturnType<typeof planEstate>) => [p.home, ...p.regional].map((s) => s.terraformVersion);
+    expect(new Set(all(planEstate(parseConfig(base()))))).toEqual(new Set(['>= 1.5.0']));
+    const s3 = (lock: boolean) => planEstate(parseConfig(base(`backend: { type: s3, bucket: acme-state, region: eu-west-1, useLockfile: ${lock} }`)));
+    expect(new Set(all(s3(true)))).toEqual(new Set(['>= 1.10.0']));
+    expect(new Set(all(s3(false)))).toEqual(new Set(['>= 1.5.0']));
   });
 
   it('gives each stack its own S3 state key and HCP Terraform workspace', () => {

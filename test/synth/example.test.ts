@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize, ThreatListError } from '../../main';
 import { ConfigError } from '../../src/config';
+import { projectOutdir } from './output-dir';
 
 const root = join(__dirname, '..', '..');
 const EXAMPLE = join(root, 'guardduty.yaml');
 
 function synthTo(configFile: string): string {
-  const outdir = mkdtempSync(join(tmpdir(), 'gd-synth-'));
+  const outdir = projectOutdir();
   synthesize({ configFile, outdir });
   return outdir;
 }
@@ -74,13 +74,13 @@ describe('synth of the examples/ configs', () => {
 
 describe('synth of a broken config', () => {
   it('throws every config error and writes nothing', () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    const outdir = join(projectOutdir(), 'out');
     expect(() => synthesize({ configFile: join(root, 'test/config/broken/opt-in.yaml'), outdir })).toThrow(ConfigError);
     expect(existsSync(outdir)).toBe(false);
   });
 
   it('stops on list errors with file and line, and writes nothing', () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    const outdir = join(projectOutdir(), 'out');
     let error: unknown;
     try {
       synthesize({ configFile: join(root, 'test/synth/fixtures/bad-lists.yaml'), outdir });
@@ -93,7 +93,7 @@ describe('synth of a broken config', () => {
   });
 
   it('main.ts exits 1 with the errors on stderr (what `cdktf synth` shows)', () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
+    const outdir = join(projectOutdir(), 'out');
     const run = spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'main.ts'], {
       cwd: root,
       env: { ...process.env, GUARDDUTY_CONFIG: 'test/config/broken/unknown-region.yaml', CDKTF_OUTDIR: outdir },

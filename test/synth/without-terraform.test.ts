@@ -1,0 +1,60 @@
+import * as childProcess from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { App, DataResource, TerraformStack } from 'cdktf';
+import { synthesize } from '../../main';
+import { withStaticTerraformVersionChecks } from '../../modules/stacks/terraform-version';
+import { ConfigError } from '../../src/config';
+import { projectOutdir } from './output-dir';
+
+const root = join(__dirname, '..', '..');
+const EXAMPLE = join(root, 'guardduty.yaml');
+
+describe('synth needs no terraform binary', () => {
+  it('runs no command while synthesizing, and states required_version in every stack instead', () => {
+    // The module object cdktf itself calls (`import * as` would give a copy).
+    const spawned = jest.spyOn(require('node:child_process') as typeof childProcess, 'execSync');
+    try {
+      const outdir = projectOutdir();
+      synthesize({ configFile: EXAMPLE, outdir });
+      // cdktf 0.21 runs `terraform version` once per import block, terraform_data and cloud block.
+      expect(spawned).not.toHaveBeenCalled();
+      for (const stack of readdirSync(join(outdir, 'stacks'))) {
+        const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { terraform: { required_version?: string } };
+        expect([stack, json.terraform.required_version]).toEqual([stack, '>= 1.5.0']);
+      }
+    } finally {
+      spawned.mockRestore();
+    }
+  });
+
+  it('main.ts (what cdktf synth runs) succeeds with no terraform on PATH', () => {
+    const outdir = projectOutdir();
+    const run = childProcess.spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'main.ts'], {
+      cwd: root,
+      env: { PATH: dirname(process.execPath), HOME: tmpdir(), GUARDDUTY_CONFIG: 'guardduty.yaml', CDKTF_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).not.toMatch(/Could not determine version/);
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(outdir, 'stacks'))).toContain('guardduty-home');
+  });
+
+  it('still refuses a stack whose required_version allows a Terraform too old for one of its constructs', () => {
+    const app = new App({ outdir: projectOutdir() });
+    const stack = new TerraformStack(app, 'old');
+    new DataResource(stack, 'version', { input: { sha256: 'x' } }); // terraform_data: Terraform >= 1.4
+    expect(() => withStaticTerraformVersionChecks('>= 1.3.0', () => stack.runAllValidations())).toThrow(/required_version ">= 1.3.0".*needs >=1.4/);
+    expect(() => withStaticTerraformVersionChecks('>= 1.5.0', () => stack.runAllValidations())).not.toThrow();
+  });
+});
+
+describe('the local backend and the output folder', () => {
+  it('refuses an output folder outside the project, naming backend.type, and writes nothing', () => {
+    const outside = join(tmpdir(), `gd-outside-${process.pid}`);
+    expect(() => synthesize({ configFile: EXAMPLE, outdir: outside })).toThrow(ConfigError);
+    expect(() => synthesize({ configFile: EXAMPLE, outdir: outside })).toThrow(/backend\.type: the local backend keeps each stack's state under the project/);
+    expect(() => readdirSync(outside)).toThrow();
+  });
+});
