@@ -55,7 +55,7 @@ export class HomeStack extends GuardDutyStack {
         ? new ManagedKey(this, 'AlertsKey', {
             description: 'Encrypts GuardDuty alert topics',
             alias: f.alertsKeyAlias,
-            policy: alertsKeyPolicy(f.partition, f.accountId, f.alertRuleArns),
+            policy: alertsKeyPolicy(f.partition, f.accountId, f.alertTopicArns),
           }).key.arn
         : undefined;
       for (const route of f.alerts) {

@@ -82,8 +82,8 @@ export interface HomeExportPlan {
   readonly siem?: SiemPlan;
   readonly alerts: readonly AlertRoutePlan[];
   readonly alertsKeyAlias: string;
-  /** The alert rules, the only callers of the alerts key (ArnLike pattern). */
-  readonly alertRuleArns: string;
+  /** The topics this project creates, the only ones the alerts key encrypts for. */
+  readonly alertTopicArns: readonly string[];
   readonly access: readonly AccessRolePlan[];
   readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string };
 }
@@ -192,7 +192,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       : {}),
     alerts,
     alertsKeyAlias: alertsKeyAlias(prefix),
-    alertRuleArns: busRuleArn(alertRuleName(prefix, '*')),
+    alertTopicArns: alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : [])),
     access,
     ...(flowLogRole
       ? {

@@ -182,6 +182,24 @@ describe('GD-IAM-2 ServicePrincipalSourceAccount', () => {
   });
 });
 
+describe('GD-IAM-2 and the key of EventBridge-fed SNS topics', () => {
+  const topic = 'arn:aws:sns:us-east-1:111111111111:acme-guardduty-high';
+  const key = (statement: Record<string, unknown>) =>
+    policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*', ...statement }] });
+  const check = (policy: string) => problems(ServicePrincipalSourceAccount, (s) => new KmsKey(s, 'Key', { enableKeyRotation: true, policy }));
+  const refused = ['test/Key: Statement[0] allows events.amazonaws.com without an aws:SourceAccount or aws:SourceArn condition'];
+
+  it('Compliance: pinned to exact topic ARNs by the SNS encryption context (SNS supports no source conditions there)', () => {
+    expect(check(key({ Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': [topic] } } }))).toEqual([]);
+  });
+  it('Noncompliance: no condition, a wildcard topic, another operator, or more actions', () => {
+    expect(check(key({}))).toEqual(refused);
+    expect(check(key({ Condition: { StringLike: { 'kms:EncryptionContext:aws:sns:topicArn': [topic] } } }))).toEqual(refused);
+    expect(check(key({ Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': ['arn:aws:sns:us-east-1:111111111111:*'] } } }))).toEqual(refused);
+    expect(check(key({ Action: 'kms:*', Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': [topic] } } }))).toEqual(refused);
+  });
+});
+
 describe('GD-KMS-1 KmsKeyRotation', () => {
   it('Noncompliance: symmetric key without rotation', () => {
     expect(problems(KmsKeyRotation, (s) => new KmsKey(s, 'Key', {}))).toEqual(['test/Key: key rotation is off (set enable_key_rotation)']);

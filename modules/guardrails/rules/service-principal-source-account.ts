@@ -1,4 +1,5 @@
-import { asList, conditionKeys, parsePolicy } from '../../../src/policy/document';
+import { SNS_TOPIC_ENCRYPTION_CONTEXT } from '../../../src/alerts/policies';
+import { asList, conditionKeys, parsePolicy, type PolicyStatement } from '../../../src/policy/document';
 import type { GuardrailRule } from '../model';
 
 /** Resource types and the attribute holding their resource or trust policy. */
@@ -16,13 +17,42 @@ const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
 /** Condition keys that pin the caller to our account or resources (lower case). */
 const PINNING_KEYS = ['aws:sourceaccount', 'aws:sourceorgid', 'aws:sourcearn', 'sts:externalid'];
 
+/** EventBridge's service principal, the same name in every partition (src/regions/catalog). */
+const EVENTS_PRINCIPAL = 'events.amazonaws.com';
+
+/**
+ * The one shape in which a key lets EventBridge encrypt for SNS topics: SNS
+ * supports no source conditions in that key statement (SNS developer guide,
+ * key management), so it must be pinned to exact topic ARNs through the SNS
+ * encryption context, and grant nothing but the two actions delivery needs.
+ */
+function isEventBridgeTopicKeyStatement(s: PolicyStatement): boolean {
+  const principals = asList(s.Principal === '*' ? undefined : s.Principal?.Service);
+  const actions = asList(s.Action);
+  const operators = Object.entries(s.Condition ?? {});
+  const [operator, keys] = operators[0] ?? [];
+  const topics = asList(keys?.[SNS_TOPIC_ENCRYPTION_CONTEXT] as string | readonly string[] | undefined);
+  return (
+    principals.length === 1 &&
+    principals[0] === EVENTS_PRINCIPAL &&
+    actions.length > 0 &&
+    actions.every((a) => a === 'kms:GenerateDataKey*' || a === 'kms:Decrypt') &&
+    operators.length === 1 &&
+    operator === 'StringEquals' &&
+    Object.keys(keys ?? {}).length === 1 &&
+    topics.length > 0 &&
+    topics.every((t) => /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/.test(t))
+  );
+}
+
 /**
  * Confused deputy: a statement allowing an AWS service principal must pin
  * the calling account or resource, so the service cannot be steered into
- * acting for another account. One documented exception: EventBridge and
+ * acting for another account. Two documented exceptions: EventBridge and
  * log delivery send no source context when they create a log stream, so a
  * log resource policy statement granting only logs:CreateLogStream may not
- * carry the condition.
+ * carry the condition; and a KMS key statement letting EventBridge encrypt
+ * for SNS topics cannot carry it, so it is pinned to exact topic ARNs.
  */
 export const ServicePrincipalSourceAccount: GuardrailRule = {
   id: 'GD-IAM-2',
@@ -45,6 +75,7 @@ export const ServicePrincipalSourceAccount: GuardrailRule = {
       if (PINNING_KEYS.some((k) => keys.has(k))) return [];
       const actions = asList(s.Action);
       if (resource.type === 'aws_cloudwatch_log_resource_policy' && actions.length > 0 && actions.every((a) => a === 'logs:CreateLogStream')) return [];
+      if ((resource.type === 'aws_kms_key' || resource.type === 'aws_kms_key_policy') && isEventBridgeTopicKeyStatement(s)) return [];
       return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} without an aws:SourceAccount or aws:SourceArn condition`];
     });
   },
