@@ -133,12 +133,21 @@ describe('MemberAccount', () => {
 });
 
 describe('MemberAccount with existing detectors', () => {
-  it('imports the detector of a region into its for_each instance', () => {
-    const json = JSON.parse(
-      Testing.synthScope((s) => new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], existingDetectors: { 'eu-west-1': 'abc' } })),
-    ) as Json & { import?: { to: string; id: string }[] };
-    const address = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
-    expect(json.import).toEqual([{ to: `${address}["eu-west-1"]`, id: 'abc' }]);
+  const json = JSON.parse(
+    Testing.synthScope((s) =>
+      new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], existingDetectors: { 'eu-west-1': 'abc', 'us-east-1': 'def' } }),
+    ),
+  ) as Json & { import?: { to: string; id: string }[] };
+  const address = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
+
+  // Terraform AWS provider guide "Enhanced Region Support": to import a resource in a
+  // specific Region, append @<region> to the import id; without it the provider reads
+  // in its own region. Every member detector carries `region`, so every id says it.
+  it('imports each region\'s detector into its for_each instance with the id suffixed @<region> (Enhanced Region Support)', () => {
+    expect(json.import).toEqual([
+      { to: `${address}["eu-west-1"]`, id: 'abc@eu-west-1' },
+      { to: `${address}["us-east-1"]`, id: 'def@us-east-1' },
+    ]);
   });
 });
 

@@ -72,6 +72,29 @@ describe('synth of the examples/ configs', () => {
   });
 });
 
+type StackJson = { provider: { aws: { region: string }[] }; import?: { to: string; id: string }[] };
+const stackJson = (outdir: string, name: string) => JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as StackJson;
+
+// Terraform AWS provider guide "Enhanced Region Support": to import a resource in a specific
+// Region, append @<region> to the import id; without the suffix the provider imports (and
+// reads) in its own configured region.
+describe('import ids of existing detectors', () => {
+  it('invitation.yaml: a member detector outside the member provider\'s region is imported as <id>@<region>', () => {
+    const member = stackJson(synthTo(join(root, 'examples', 'invitation.yaml')), 'guardduty-member-333333333333');
+    expect(member.provider.aws[0]!.region).toBe('us-east-1');
+    expect(member.import).toEqual([{ to: 'aws_guardduty_detector.Member_Detector_881BF946["eu-west-1"]', id: '7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f@eu-west-1' }]);
+  });
+
+  it('organization.yaml: regional stacks import the admin detector by its plain id (their provider is in that region)', () => {
+    const outdir = synthTo(join(root, 'examples', 'organization.yaml'));
+    for (const [region, id] of Object.entries({ 'us-east-1': '0a1b2c3d4e5f60718293a4b5c6d7e8f9', 'eu-central-1': '1b2c3d4e5f60718293a4b5c6d7e8f90a', 'eu-west-1': '2c3d4e5f60718293a4b5c6d7e8f90a1b' })) {
+      const stack = stackJson(outdir, `guardduty-${region}`);
+      expect(stack.provider.aws[0]!.region).toBe(region);
+      expect(stack.import).toEqual([{ to: 'aws_guardduty_detector.Detector_8252EF51', id }]);
+    }
+  });
+});
+
 describe('synth of a broken config', () => {
   it('throws every config error and writes nothing', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
