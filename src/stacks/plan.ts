@@ -59,6 +59,8 @@ export interface ManagementStackPlan extends StackPlanBase {
   readonly dependsOn: readonly string[];
   readonly adminAccountId: string;
   readonly regions: readonly string[];
+  /** Designated before the other regions, which wait for it: the home region. */
+  readonly firstRegion: string;
 }
 
 /** The admin's organization configuration in one region (organization mode). */
@@ -179,6 +181,8 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         dependsOn: [home.name],
         adminAccountId: admin.accountId,
         regions,
+        // Designating in every region at once fails in all but one (aws-secure-environment-accelerator issue 778).
+        firstRegion: config.homeRegion,
       }
     : undefined;
   if (management && config.accounts.management?.accountId === admin.accountId) {

@@ -40,6 +40,11 @@ describe('organization mode plan', () => {
     });
   });
 
+  it('designates the home region first: the other regions wait for it (aws-secure-environment-accelerator#778)', () => {
+    expect(plan.management!.firstRegion).toBe('eu-west-1');
+    expect(plan.management!.regions).toContain('eu-west-1');
+  });
+
   it('makes every regional stack wait for the delegation', () => {
     for (const stack of plan.regional) expect(stack.dependsOn).toEqual(['guardduty-home', 'guardduty-management']);
   });

@@ -95,6 +95,21 @@ describe('import ids of existing detectors', () => {
   });
 });
 
+describe('delegated admin order in organization.yaml', () => {
+  it('designates the home region (eu-west-1) first; every other region depends on that designation by plain address', () => {
+    const json = JSON.parse(readFileSync(join(synthTo(join(root, 'examples', 'organization.yaml')), 'stacks', 'guardduty-management', 'cdk.tf.json'), 'utf8')) as {
+      resource: { aws_guardduty_organization_admin_account: Record<string, { region: string; depends_on?: string[] }> };
+    };
+    const designations = Object.entries(json.resource.aws_guardduty_organization_admin_account);
+    const [homeName] = designations.find(([, d]) => d.region === 'eu-west-1')!;
+    expect(Object.fromEntries(designations.map(([, d]) => [d.region, d.depends_on]))).toEqual({
+      'eu-west-1': undefined,
+      'us-east-1': [`aws_guardduty_organization_admin_account.${homeName}`],
+      'eu-central-1': [`aws_guardduty_organization_admin_account.${homeName}`],
+    });
+  });
+});
+
 describe('synth of a broken config', () => {
   it('throws every config error and writes nothing', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'gd-synth-')), 'out');
