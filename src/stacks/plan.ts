@@ -185,6 +185,14 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         firstRegion: config.homeRegion,
       }
     : undefined;
+  // Organizations creates OrganizationAccountAccessRole in the member accounts it creates, for
+  // the management account to use (Organizations user guide, "Accessing a member account that
+  // has OrganizationAccountAccessRole"); the management account itself has none.
+  if (management && /:role\/(?:.*\/)?OrganizationAccountAccessRole$/.test(config.accounts.management?.assumeRoleArn ?? '')) {
+    warnings.push(
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)',
+    );
+  }
   if (management && config.accounts.management?.accountId === admin.accountId) {
     warnings.push(`${MANAGEMENT_STACK_NAME}: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account`);
   }

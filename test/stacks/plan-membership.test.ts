@@ -77,6 +77,20 @@ describe('organization mode plan', () => {
     expect(plan.warnings.some((w) => w.includes('management account itself'))).toBe(false);
   });
 
+  // AWS Organizations user guide, "Accessing a member account that has
+  // OrganizationAccountAccessRole": Organizations creates that role in member accounts it
+  // creates, for the management account to use; the management account has none.
+  it('warns when accounts.management.assumeRoleArn names OrganizationAccountAccessRole (it exists only in member accounts Organizations created)', () => {
+    const warning =
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)';
+    for (const arn of ['arn:aws:iam::222222222222:role/OrganizationAccountAccessRole', 'arn:aws:iam::222222222222:role/org/OrganizationAccountAccessRole']) {
+      expect(planEstate(parseConfig(ORG.replace('arn:aws:iam::222222222222:role/OrgAdmin', arn))).warnings).toContain(warning);
+    }
+    expect(plan.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
+    const lookalike = planEstate(parseConfig(ORG.replace('role/OrgAdmin', 'role/MyOrganizationAccountAccessRole')));
+    expect(lookalike.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
+  });
+
   it('plans no management stack while organization mode is off', () => {
     const off = planEstate(parseConfig(ORG.replace('enabled: true', 'enabled: false')));
     expect(off.management).toBeUndefined();
