@@ -44,7 +44,9 @@ export class MemberAccount extends Construct {
     });
     for (const [existingRegion, detectorId] of Object.entries(props.existingDetectors ?? {})) {
       const address = `${this.detectors.terraformResourceType}.${this.detectors.friendlyUniqueId}[${JSON.stringify(existingRegion)}]`;
-      new ImportBlock(this, `Import-${existingRegion}`, address, detectorId);
+      // Every instance sets `region`, so every import id names it (<id>@<region>):
+      // the one in the provider's own region needs no suffix, but it is correct with one.
+      new ImportBlock(this, `Import-${existingRegion}`, address, detectorId, existingRegion);
     }
     const detector = TerraformIterator.fromResources(this.detectors);
     this.accepters = new GuarddutyInviteAccepter(this, 'InviteAccepter', {

@@ -12,11 +12,17 @@ export class ImportBlock extends TerraformElement {
     id: string,
     private readonly to: string,
     private readonly importId: string,
+    /**
+     * The resource's per-resource `region` argument, if it sets one. The id
+     * then ends in `@<region>`: without it the AWS provider imports in its
+     * own region (provider guide "Enhanced Region Support").
+     */
+    private readonly region?: string,
   ) {
     super(scope, id);
   }
 
   public override toTerraform(): Record<string, unknown> {
-    return { import: [{ to: this.to, id: this.importId }] };
+    return { import: [{ to: this.to, id: this.region ? `${this.importId}@${this.region}` : this.importId }] };
   }
 }

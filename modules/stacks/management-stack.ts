@@ -9,6 +9,6 @@ export class ManagementStack extends GuardDutyStack {
 
   constructor(scope: Construct, plan: ManagementStackPlan) {
     super(scope, plan);
-    this.delegatedAdmin = new DelegatedAdmin(this, 'DelegatedAdmin', { adminAccountId: plan.adminAccountId, regions: plan.regions });
+    this.delegatedAdmin = new DelegatedAdmin(this, 'DelegatedAdmin', { adminAccountId: plan.adminAccountId, regions: plan.regions, firstRegion: plan.firstRegion });
   }
 }

@@ -62,6 +62,8 @@ export interface ManagementStackPlan extends StackPlanBase {
   readonly dependsOn: readonly string[];
   readonly adminAccountId: string;
   readonly regions: readonly string[];
+  /** Designated before the other regions, which wait for it: the home region. */
+  readonly firstRegion: string;
 }
 
 /** The admin's organization configuration in one region (organization mode). */
@@ -203,8 +205,18 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         dependsOn: [home.name],
         adminAccountId: admin.accountId,
         regions,
+        // Designating in every region at once fails in all but one (aws-secure-environment-accelerator issue 778).
+        firstRegion: config.homeRegion,
       }
     : undefined;
+  // Organizations creates OrganizationAccountAccessRole in the member accounts it creates, for
+  // the management account to use (Organizations user guide, "Accessing a member account that
+  // has OrganizationAccountAccessRole"); the management account itself has none.
+  if (management && /:role\/(?:.*\/)?OrganizationAccountAccessRole$/.test(config.accounts.management?.assumeRoleArn ?? '')) {
+    warnings.push(
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)',
+    );
+  }
   if (management && config.accounts.management?.accountId === admin.accountId) {
     warnings.push(`${MANAGEMENT_STACK_NAME}: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account`);
   }

@@ -23,10 +23,25 @@ const synthJson = (fn: Parameters<typeof Testing.synthScope>[0]) => JSON.parse(T
 
 describe('DelegatedAdmin', () => {
   it('designates the admin in every region through the per-resource region argument', () => {
-    const out = Testing.synthScope((s) => new DelegatedAdmin(s, 'DelegatedAdmin', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] }));
+    const out = Testing.synthScope((s) => new DelegatedAdmin(s, 'DelegatedAdmin', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], firstRegion: 'eu-west-1' }));
     expect(out).toHaveResourceWithProperties(GuarddutyOrganizationAdminAccount, { admin_account_id: '111111111111', region: 'us-east-1' });
     expect(out).toHaveResourceWithProperties(GuarddutyOrganizationAdminAccount, { admin_account_id: '111111111111', region: 'eu-west-1' });
     expect(resources(JSON.parse(out) as Json, 'aws_guardduty_organization_admin_account')).toHaveLength(2);
+  });
+
+  // aws-secure-environment-accelerator issue 778: delegating in every region at once
+  // failed in all but one region; once one region is done the rest go through in parallel.
+  it('home region has no depends_on; all others depend on exactly the home designation (aws-secure-environment-accelerator#778)', () => {
+    const json = synthJson(
+      (s) => new DelegatedAdmin(s, 'DelegatedAdmin', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1', 'ap-east-2'], firstRegion: 'eu-west-1' }),
+    );
+    const byRegion = Object.entries(json.resource.aws_guardduty_organization_admin_account!).map(([name, r]) => ({ name, region: r.region, depends_on: r.depends_on }));
+    const home = byRegion.find((r) => r.region === 'eu-west-1')!;
+    expect(home.depends_on).toBeUndefined();
+    const others = byRegion.filter((r) => r !== home);
+    expect(others.map((r) => r.region).sort()).toEqual(['ap-east-2', 'us-east-1']);
+    // A plain address: Terraform reads depends_on as a bare expression, never "${...}".
+    for (const r of others) expect(r.depends_on).toEqual([`aws_guardduty_organization_admin_account.${home.name}`]);
   });
 });
 
@@ -133,12 +148,21 @@ describe('MemberAccount', () => {
 });
 
 describe('MemberAccount with existing detectors', () => {
-  it('imports the detector of a region into its for_each instance', () => {
-    const json = JSON.parse(
-      Testing.synthScope((s) => new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], existingDetectors: { 'eu-west-1': 'abc' } })),
-    ) as Json & { import?: { to: string; id: string }[] };
-    const address = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
-    expect(json.import).toEqual([{ to: `${address}["eu-west-1"]`, id: 'abc' }]);
+  const json = JSON.parse(
+    Testing.synthScope((s) =>
+      new MemberAccount(s, 'Member', { adminAccountId: '111111111111', regions: ['us-east-1', 'eu-west-1'], existingDetectors: { 'eu-west-1': 'abc', 'us-east-1': 'def' } }),
+    ),
+  ) as Json & { import?: { to: string; id: string }[] };
+  const address = `aws_guardduty_detector.${Object.keys(json.resource.aws_guardduty_detector!)[0]}`;
+
+  // Terraform AWS provider guide "Enhanced Region Support": to import a resource in a
+  // specific Region, append @<region> to the import id; without it the provider reads
+  // in its own region. Every member detector carries `region`, so every id says it.
+  it('imports each region\'s detector into its for_each instance with the id suffixed @<region> (Enhanced Region Support)', () => {
+    expect(json.import).toEqual([
+      { to: `${address}["eu-west-1"]`, id: 'abc@eu-west-1' },
+      { to: `${address}["us-east-1"]`, id: 'def@us-east-1' },
+    ]);
   });
 });
 

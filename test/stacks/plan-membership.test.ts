@@ -40,6 +40,11 @@ describe('organization mode plan', () => {
     });
   });
 
+  it('designates the home region first: the other regions wait for it (aws-secure-environment-accelerator#778)', () => {
+    expect(plan.management!.firstRegion).toBe('eu-west-1');
+    expect(plan.management!.regions).toContain('eu-west-1');
+  });
+
   it('makes every regional stack wait for the delegation', () => {
     for (const stack of plan.regional) expect(stack.dependsOn).toEqual(['guardduty-home', 'guardduty-management']);
   });
@@ -70,6 +75,20 @@ describe('organization mode plan', () => {
       'guardduty-management: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account',
     );
     expect(plan.warnings.some((w) => w.includes('management account itself'))).toBe(false);
+  });
+
+  // AWS Organizations user guide, "Accessing a member account that has
+  // OrganizationAccountAccessRole": Organizations creates that role in member accounts it
+  // creates, for the management account to use; the management account has none.
+  it('warns when accounts.management.assumeRoleArn names OrganizationAccountAccessRole (it exists only in member accounts Organizations created)', () => {
+    const warning =
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)';
+    for (const arn of ['arn:aws:iam::222222222222:role/OrganizationAccountAccessRole', 'arn:aws:iam::222222222222:role/org/OrganizationAccountAccessRole']) {
+      expect(planEstate(parseConfig(ORG.replace('arn:aws:iam::222222222222:role/OrgAdmin', arn))).warnings).toContain(warning);
+    }
+    expect(plan.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
+    const lookalike = planEstate(parseConfig(ORG.replace('role/OrgAdmin', 'role/MyOrganizationAccountAccessRole')));
+    expect(lookalike.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
   });
 
   it('plans no management stack while organization mode is off', () => {

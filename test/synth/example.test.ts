@@ -72,6 +72,52 @@ describe('synth of the examples/ configs', () => {
   });
 });
 
+type StackJson = { provider: { aws: { region: string }[] }; import?: { to: string; id: string }[] };
+const stackJson = (outdir: string, name: string) => JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as StackJson;
+
+// Terraform AWS provider guide "Enhanced Region Support": to import a resource in a specific
+// Region, append @<region> to the import id; without the suffix the provider imports (and
+// reads) in its own configured region.
+describe('import ids of existing detectors', () => {
+  it('invitation.yaml: a member detector outside the member provider\'s region is imported as <id>@<region>', () => {
+    const member = stackJson(synthTo(join(root, 'examples', 'invitation.yaml')), 'guardduty-member-333333333333');
+    expect(member.provider.aws[0]!.region).toBe('us-east-1');
+    expect(member.import).toEqual([{ to: 'aws_guardduty_detector.Member_Detector_881BF946["eu-west-1"]', id: '7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f@eu-west-1' }]);
+  });
+
+  it('organization.yaml: regional stacks import the admin detector by its plain id (their provider is in that region)', () => {
+    const outdir = synthTo(join(root, 'examples', 'organization.yaml'));
+    for (const [region, id] of Object.entries({ 'us-east-1': '0a1b2c3d4e5f60718293a4b5c6d7e8f9', 'eu-central-1': '1b2c3d4e5f60718293a4b5c6d7e8f90a', 'eu-west-1': '2c3d4e5f60718293a4b5c6d7e8f90a1b' })) {
+      const stack = stackJson(outdir, `guardduty-${region}`);
+      expect(stack.provider.aws[0]!.region).toBe(region);
+      expect(stack.import).toEqual([{ to: 'aws_guardduty_detector.Detector_8252EF51', id }]);
+    }
+  });
+});
+
+describe('delegated admin order in organization.yaml', () => {
+  it('designates the home region (eu-west-1) first; every other region depends on that designation by plain address', () => {
+    const json = JSON.parse(readFileSync(join(synthTo(join(root, 'examples', 'organization.yaml')), 'stacks', 'guardduty-management', 'cdk.tf.json'), 'utf8')) as {
+      resource: { aws_guardduty_organization_admin_account: Record<string, { region: string; depends_on?: string[] }> };
+    };
+    const designations = Object.entries(json.resource.aws_guardduty_organization_admin_account);
+    const [homeName] = designations.find(([, d]) => d.region === 'eu-west-1')!;
+    expect(Object.fromEntries(designations.map(([, d]) => [d.region, d.depends_on]))).toEqual({
+      'eu-west-1': undefined,
+      'us-east-1': [`aws_guardduty_organization_admin_account.${homeName}`],
+      'eu-central-1': [`aws_guardduty_organization_admin_account.${homeName}`],
+    });
+  });
+});
+
+describe('management role in organization.yaml', () => {
+  it('is a role the example asks the user to create, not OrganizationAccountAccessRole (absent from management accounts), and synth warns of nothing about it', () => {
+    const { plan } = synthesize({ configFile: join(root, 'examples', 'organization.yaml'), outdir: mkdtempSync(join(tmpdir(), 'gd-synth-')) });
+    expect(plan.management!.provider.assumeRoleArn).toBe('arn:aws:iam::222222222222:role/GuardDutyOrgDeployer');
+    expect(plan.warnings.filter((w) => w.startsWith('accounts.management'))).toEqual([]);
+  });
+});
+
 describe('synth of a broken config', () => {
   it('throws every config error and writes nothing', () => {
     const outdir = join(projectOutdir(), 'out');
