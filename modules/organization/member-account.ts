@@ -3,6 +3,7 @@ import { GuarddutyInviteAccepter } from '@cdktf/provider-aws/lib/guardduty-invit
 import { TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 import { ImportBlock } from '../stacks/import-block';
+import { resourceAddress } from '../terraform/address';
 
 export interface MemberAccountProps {
   /** The GuardDuty administrator that sent the invitations. */
@@ -43,7 +44,7 @@ export class MemberAccount extends Construct {
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     for (const [existingRegion, detectorId] of Object.entries(props.existingDetectors ?? {})) {
-      const address = `${this.detectors.terraformResourceType}.${this.detectors.friendlyUniqueId}[${JSON.stringify(existingRegion)}]`;
+      const address = `${resourceAddress(this.detectors)}[${JSON.stringify(existingRegion)}]`;
       // Every instance sets `region`, so every import id names it (<id>@<region>):
       // the one in the provider's own region needs no suffix, but it is correct with one.
       new ImportBlock(this, `Import-${existingRegion}`, address, detectorId, existingRegion);

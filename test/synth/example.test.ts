@@ -112,7 +112,7 @@ describe('delegated admin order in organization.yaml', () => {
 
 describe('management role in organization.yaml', () => {
   it('is a role the example asks the user to create, not OrganizationAccountAccessRole (absent from management accounts), and synth warns of nothing about it', () => {
-    const { plan } = synthesize({ configFile: join(root, 'examples', 'organization.yaml'), outdir: mkdtempSync(join(tmpdir(), 'gd-synth-')) });
+    const { plan } = synthesize({ configFile: join(root, 'examples', 'organization.yaml'), outdir: projectOutdir() });
     expect(plan.management!.provider.assumeRoleArn).toBe('arn:aws:iam::222222222222:role/GuardDutyOrgDeployer');
     expect(plan.warnings.filter((w) => w.startsWith('accounts.management'))).toEqual([]);
   });
