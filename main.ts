@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEstate, type Estate } from './modules/estate';
@@ -37,6 +37,8 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   const bodies = mkdtempSync(join(tmpdir(), 'guardduty-lists-'));
   try {
     return withCheapTokenStackTraces(() => {
+      // cdktf's App creates only the last folder of the path (`--output build/cdktf` would fail).
+      mkdirSync(outdir, { recursive: true });
       const app = new App({ stackTraces: false, outdir });
       const estate = buildEstate(app, plan, { listBodyFiles: writeListBodies(plan, bodies) });
       assertGuardrails(estate.stacks);

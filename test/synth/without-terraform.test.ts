@@ -1,7 +1,7 @@
 import * as childProcess from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { App, DataResource, TerraformStack } from 'cdktf';
 import { synthesize } from '../../main';
 import { withStaticTerraformVersionChecks } from '../../modules/stacks/terraform-version';
@@ -51,6 +51,15 @@ describe('synth needs no terraform binary', () => {
 });
 
 describe('the local backend and the output folder', () => {
+  it('keeps the state file at the project root from a nested output folder (cdktf synth --output build/out)', () => {
+    const outdir = join(projectOutdir(), 'build', 'out');
+    synthesize({ configFile: join(root, 'examples', 'minimal.yaml'), outdir });
+    const stackDir = join(outdir, 'stacks', 'guardduty-home');
+    const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { terraform: { backend: { local: { path: string } } } };
+    // Terraform resolves the path against the stack folder, where cdktf runs it.
+    expect(resolve(stackDir, json.terraform.backend.local.path)).toBe(join(root, 'terraform.guardduty-home.tfstate'));
+  });
+
   it('refuses an output folder outside the project, naming backend.type, and writes nothing', () => {
     const outside = join(tmpdir(), `gd-outside-${process.pid}`);
     expect(() => synthesize({ configFile: EXAMPLE, outdir: outside })).toThrow(ConfigError);
