@@ -4,10 +4,10 @@
  * and Terraform itself (`terraform providers`, skipped where terraform is not
  * on PATH). See DESIGN.md, "Synthesized means deployable".
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../main';
+import { projectOutdir } from '../synth/output-dir';
 import { checkTerraformJson, formatProblem } from './terraform-json-check';
 import { terraformOnPath, terraformProviders, type TerraformProvidersResult } from './terraform-providers';
 
@@ -22,7 +22,7 @@ if (!terraform) console.info('terraform is not on PATH: the `terraform providers
 
 describe.each(CONFIGS)('%s', (configFile) => {
   // Synthesized while jest collects the tests: the stack names become test names.
-  const outdir = mkdtempSync(join(tmpdir(), 'gd-tf-load-'));
+  const outdir = projectOutdir();
   let stacks: string[] = [];
   let synthError: unknown;
   try {
@@ -33,19 +33,20 @@ describe.each(CONFIGS)('%s', (configFile) => {
   }
   const stackDir = (name: string): string => join(outdir, 'stacks', name);
 
+  const requiredVersions = new Map<string, unknown>();
   const problems = new Map<string, string[]>();
   const loaded = new Map<string, TerraformProvidersResult>();
   beforeAll(async () => {
     const checks = Promise.all(
       stacks.map(async (name) => {
-        const document: unknown = JSON.parse(readFileSync(join(stackDir(name), 'cdk.tf.json'), 'utf8'));
+        const document = JSON.parse(readFileSync(join(stackDir(name), 'cdk.tf.json'), 'utf8')) as { terraform?: { required_version?: unknown } };
+        requiredVersions.set(name, document.terraform?.required_version);
         problems.set(name, (await checkTerraformJson(document)).map(formatProblem));
       }),
     );
     const runs = terraform ? runAll(stacks, TERRAFORM_CONCURRENCY, async (name) => loaded.set(name, await terraformProviders(stackDir(name), terraform))) : Promise.resolve();
     await Promise.all([checks, runs]);
   });
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it('synthesizes', () => {
     expect(synthError).toBeUndefined();
@@ -56,6 +57,10 @@ describe.each(CONFIGS)('%s', (configFile) => {
 
   it.each(stacks)('%s: HashiCorp\'s HCL parser finds nothing Terraform would reject', (name) => {
     expect(problems.get(name)).toEqual([]);
+  });
+
+  it.each(stacks)('%s: states the Terraform version it needs (terraform.required_version)', (name) => {
+    expect(requiredVersions.get(name)).toMatch(/^>= 1\.(5|10)\.0$/);
   });
 
   withTerraform.each(stacks)('%s: terraform providers loads it', (name) => {
