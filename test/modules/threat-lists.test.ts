@@ -43,8 +43,26 @@ describe('threat list plan', () => {
     expect(plan.home.threatLists).toEqual({
       bucketName: 'acme-gd-lists-111111111111-eu-west-1',
       objects: [
-        { listName: 'trusted', kind: 'trusted', key: `threatlists/trusted/${'a'.repeat(16)}.txt`, body: '198.51.100.0/28\n', sha256: 'a'.repeat(64), entries: 1, sources: ['threatlists/trusted/trusted.txt'] },
-        { listName: 'feed', kind: 'threat', key: `threatlists/feed/${'b'.repeat(16)}.txt`, body: '203.0.113.0/24\n', sha256: 'b'.repeat(64), entries: 1, sources: ['threatlists/threat/feed.txt'] },
+        {
+          listName: 'trusted',
+          kind: 'trusted',
+          key: `threatlists/trusted/${'a'.repeat(16)}.txt`,
+          body: '198.51.100.0/28\n',
+          sha256: 'a'.repeat(64),
+          entries: 1,
+          sources: ['threatlists/trusted/trusted.txt'],
+          metadata: { list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/trusted/trusted.txt' },
+        },
+        {
+          listName: 'feed',
+          kind: 'threat',
+          key: `threatlists/feed/${'b'.repeat(16)}.txt`,
+          body: '203.0.113.0/24\n',
+          sha256: 'b'.repeat(64),
+          entries: 1,
+          sources: ['threatlists/threat/feed.txt'],
+          metadata: { list: 'feed', kind: 'threat', sha256: 'b'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/threat/feed.txt' },
+        },
       ],
     });
   });
@@ -80,7 +98,7 @@ describe('ListBucket', () => {
     expect(readFileSync(bodyFiles[`threatlists/feed/${'b'.repeat(16)}.txt`]!, 'utf8')).toBe('203.0.113.0/24\n');
   });
 
-  it('uploads each list from its file as an asset (not inline), provenance in tags', () => {
+  it('uploads each list from its file as an asset (not inline), provenance in metadata and no tags of its own', () => {
     const objects = all(json, 'aws_s3_object');
     for (const o of objects) {
       expect(o).not.toHaveProperty('content');
@@ -88,7 +106,8 @@ describe('ListBucket', () => {
     }
     const trusted = objects.find((o) => o.key === `threatlists/trusted/${'a'.repeat(16)}.txt`)!;
     expect(trusted.source_hash).toBe('a'.repeat(64));
-    expect(trusted.tags).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', sources: 'threatlists/trusted/trusted.txt' });
+    expect(trusted.metadata).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/trusted/trusted.txt' });
+    for (const o of objects) expect(o).not.toHaveProperty('tags');
   });
 });
 
