@@ -5,6 +5,7 @@ import { duplicateFields, MAX_FILTERS, nlbSuppressions } from '../suppression/fi
 import type { ConfigIssue } from './issues';
 import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
+import { checkTags } from './tags';
 
 /** EventBridge rule names: 64 characters at most. */
 const EVENT_RULE_NAME_MAX = 64;
@@ -30,7 +31,7 @@ export function parseSections(raw: unknown): ConfigSections {
  * detectors against the enabled regions. Returns every problem.
  */
 export function validateConfig(config: ConfigSections): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...checkTags(config.tags)];
   const { partition } = config;
   if (!partition) return issues;
 
