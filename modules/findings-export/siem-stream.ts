@@ -29,18 +29,23 @@ export class SiemStream extends Construct {
     const { siem } = props;
     const backup = new HardenedBucket(this, 'Backup', { bucketName: siem.backupBucketName, encryption: 'S3' });
     const secretArn = siem.type === 'splunk' ? siem.tokenSecretArn : siem.type === 'http' ? siem.accessKeySecretArn : undefined;
-    const delivery = new ServiceRole(this, 'DeliveryRole', {
+    const deliveryRole = new ServiceRole(this, 'DeliveryRole', {
       roleName: siem.deliveryRoleName,
       servicePrincipal: servicePrincipal('firehose', props.partition),
       // Kinesis Data Firehose documents sts:ExternalId = the account for its delivery role.
       caller: { externalId: props.accountId },
       policy: siemDeliveryPolicy(backup.bucket.arn, secretArn),
-    }).role;
+    });
+    const delivery = deliveryRole.role;
     const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/' };
     const secrets = secretArn ? { secretsManagerConfiguration: { enabled: true, secretArn, roleArn: delivery.arn } } : {};
     this.stream = new KinesisFirehoseDeliveryStream(this, 'Resource', {
       name: siem.streamName,
       serverSideEncryption: { enabled: true, keyType: 'AWS_OWNED_CMK' },
+      // Firehose checks the role's permissions when the stream is created, and the inline policy is
+      // a separate resource: without the dependency the stream can be created before the policy and
+      // fail (terraform-provider-aws issue 3380; aws-cdk issue 7236).
+      dependsOn: [deliveryRole.policy],
       ...(siem.type === 'splunk'
         ? {
             destination: 'splunk',

@@ -1,3 +1,4 @@
+import { getExpressionAst } from '@cdktf/hcl2json';
 import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -251,6 +252,26 @@ flowLogs: { retentionDays: 30, vpcs: { eu-west-1: [vpc-0123abcd] } }
       Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
       Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:ec2:*:${ADMIN}:vpc-flow-log/*` } },
     });
+  });
+});
+
+describe('SIEM stream creation order', () => {
+  const siem = (firehose: string) => estate(`export:\n  firehose: ${firehose}\n`).home;
+  const splunk = siem(`{ type: splunk, hecEndpoint: "https://splunk.example.com:8088", tokenSecretArn: "arn:aws:secretsmanager:us-east-1:${ADMIN}:secret:hec-AbC" }`);
+
+  it("is created after the delivery role's policy (Firehose checks the role on create), depends_on holding a plain address Terraform reads", async () => {
+    const stream = one(splunk, 'aws_kinesis_firehose_delivery_stream');
+    const dependsOn = stream.depends_on as string[];
+    const policies = splunk.resource.aws_iam_role_policy!;
+    const [policyName] = Object.entries(policies).find(([, p]) => p.name === 'acme-guardduty-firehose')!;
+    expect(dependsOn).toContain(`aws_iam_role_policy.${policyName}`);
+    // Terraform parses depends_on entries as bare expressions: "${...}" fails terraform init.
+    for (const entry of dependsOn) {
+      const ast = await getExpressionAst('main.tf', entry);
+      expect(ast?.type).toBe('scopeTraversal');
+      const [type, name] = entry.split('.');
+      expect(splunk.resource[type!]?.[name!]).toBeDefined();
+    }
   });
 });
 
