@@ -17,6 +17,8 @@ export interface ServiceRoleProps {
 /** A role an AWS service assumes on this account's behalf, pinned to the account and its resources. */
 export class ServiceRole extends Construct {
   public readonly role: IamRole;
+  /** The inline policy, a resource of its own: a service that checks the role's permissions on create depends on it. */
+  public readonly policy: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -24,6 +26,6 @@ export class ServiceRole extends Construct {
       name: props.roleName,
       assumeRolePolicy: policyJson(serviceTrustPolicy(props.servicePrincipal, props.caller)),
     });
-    new IamRolePolicy(this, 'Policy', { role: this.role.name, name: props.roleName, policy: policyJson(props.policy) });
+    this.policy = new IamRolePolicy(this, 'Policy', { role: this.role.name, name: props.roleName, policy: policyJson(props.policy) });
   }
 }

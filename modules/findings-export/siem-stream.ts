@@ -1,3 +1,5 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
 import { siemDeliveryPolicy, siemPutPolicy } from '../../src/export/policies';
@@ -19,7 +21,8 @@ export interface SiemStreamProps {
  * Findings from the home bus to a SIEM through Kinesis Data Firehose
  * (Splunk HEC, an HTTP endpoint, or S3), the in-module replacement for a
  * hand-written forwarding Lambda. Endpoint credentials stay in Secrets
- * Manager; failed deliveries land in an encrypted backup bucket.
+ * Manager; failed deliveries land in an encrypted backup bucket and
+ * delivery errors in a log group.
  */
 export class SiemStream extends Construct {
   public readonly stream: KinesisFirehoseDeliveryStream;
@@ -28,19 +31,33 @@ export class SiemStream extends Construct {
     super(scope, id);
     const { siem } = props;
     const backup = new HardenedBucket(this, 'Backup', { bucketName: siem.backupBucketName, encryption: 'S3' });
+    const errorLogGroup = new CloudwatchLogGroup(this, 'ErrorLogGroup', { name: siem.errorLog.groupName, retentionInDays: siem.errorLog.retentionDays });
+    // Firehose writes to the group and stream it is given; it creates neither.
+    const errorLogStream = new CloudwatchLogStream(this, 'ErrorLogStream', { name: siem.errorLog.streamName, logGroupName: errorLogGroup.name });
+    const cloudwatchLoggingOptions = { enabled: true, logGroupName: errorLogGroup.name, logStreamName: errorLogStream.name };
     const secretArn = siem.type === 'splunk' ? siem.tokenSecretArn : siem.type === 'http' ? siem.accessKeySecretArn : undefined;
-    const delivery = new ServiceRole(this, 'DeliveryRole', {
+    const deliveryRole = new ServiceRole(this, 'DeliveryRole', {
       roleName: siem.deliveryRoleName,
       servicePrincipal: servicePrincipal('firehose', props.partition),
       // Kinesis Data Firehose documents sts:ExternalId = the account for its delivery role.
       caller: { externalId: props.accountId },
-      policy: siemDeliveryPolicy(backup.bucket.arn, secretArn),
-    }).role;
-    const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/' };
+      policy: siemDeliveryPolicy({
+        backupBucketArn: backup.bucket.arn,
+        ...(secretArn ? { secretArn } : {}),
+        ...(siem.secretKey ? { secretKey: siem.secretKey } : {}),
+        errorLogStreamArn: siem.errorLog.streamArn,
+      }),
+    });
+    const delivery = deliveryRole.role;
+    const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/', cloudwatchLoggingOptions };
     const secrets = secretArn ? { secretsManagerConfiguration: { enabled: true, secretArn, roleArn: delivery.arn } } : {};
     this.stream = new KinesisFirehoseDeliveryStream(this, 'Resource', {
       name: siem.streamName,
       serverSideEncryption: { enabled: true, keyType: 'AWS_OWNED_CMK' },
+      // Firehose checks the role's permissions when the stream is created, and the inline policy is
+      // a separate resource: without the dependency the stream can be created before the policy and
+      // fail (terraform-provider-aws issue 3380; aws-cdk issue 7236).
+      dependsOn: [deliveryRole.policy],
       ...(siem.type === 'splunk'
         ? {
             destination: 'splunk',
@@ -50,6 +67,7 @@ export class SiemStream extends Construct {
               bufferingInterval: siem.bufferingSeconds,
               s3BackupMode: 'FailedEventsOnly',
               s3Configuration,
+              cloudwatchLoggingOptions,
               ...secrets,
             },
           }
@@ -63,12 +81,13 @@ export class SiemStream extends Construct {
                 bufferingInterval: siem.bufferingSeconds,
                 s3BackupMode: 'FailedDataOnly',
                 s3Configuration,
+                cloudwatchLoggingOptions,
                 ...secrets,
               },
             }
           : {
               destination: 'extended_s3',
-              extendedS3Configuration: { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'findings/', bufferingInterval: siem.bufferingSeconds },
+              extendedS3Configuration: { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'findings/', bufferingInterval: siem.bufferingSeconds, cloudwatchLoggingOptions },
             }),
     });
     const put = new ServiceRole(this, 'PutRole', {

@@ -15,17 +15,14 @@ export interface ListBucketProps {
   readonly bodyFiles: Readonly<Record<string, string>>;
 }
 
-/** S3 object tag values: at most 256 characters of a limited alphabet. */
-function tagValue(text: string): string {
-  return text.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '_').slice(0, 256);
-}
-
 /**
  * The hardened bucket every region's IPSet and ThreatIntelSets read from.
  * SSE-S3, not KMS: a key policy naming GuardDuty's service-linked role is
  * rejected while that role does not exist yet. Each list is one object
  * holding address lines only (TXT has no comment syntax); its key carries
- * the content hash, provenance goes into tags.
+ * the content hash, provenance goes into object metadata (the plan's).
+ * No object tags of its own: S3 allows 10 per object and the provider's
+ * default_tags (the config's `tags`) take them.
  */
 export class ListBucket extends Construct {
   public readonly bucket: HardenedBucket;
@@ -44,13 +41,7 @@ export class ListBucket extends Construct {
         source: body.path,
         sourceHash: o.sha256,
         contentType: 'text/plain',
-        tags: {
-          list: o.listName,
-          kind: o.kind,
-          sha256: o.sha256,
-          entries: String(o.entries),
-          sources: tagValue(o.sources.join(' ')),
-        },
+        metadata: { ...o.metadata },
       });
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITY_NAMES } from '../findings/severity';
-import { accountId, arnOf, regionName, shortName } from './primitives';
+import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
 
 /**
  * Config sections of findings export and alerting (issue #6): where
@@ -18,8 +18,14 @@ const retentionDays = z
   .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention values)` });
 
 const secretArn = arnOf('secretsmanager', 'arn:aws:secretsmanager:us-east-1:111111111111:secret:splunk-hec-AbCdEf').describe(
-  'Secrets Manager secret holding the credential: never the credential itself, so it stays out of the YAML and of cdk.tf.json.',
+  "Secrets Manager secret holding the credential, in the home region (Firehose reads only secrets in the stream's region): never the credential itself, so it stays out of the YAML and of cdk.tf.json.",
 );
+
+const secretKmsKeyArn = kmsKeyArn
+  .optional()
+  .describe(
+    "Customer managed KMS key that encrypts the secret, in the home region: the stream's role gets kms:Decrypt on it through Secrets Manager only. Leave out for the AWS managed key aws/secretsmanager.",
+  );
 
 const firehose = z
   .discriminatedUnion('type', [
@@ -28,6 +34,7 @@ const firehose = z
       hecEndpoint: z.url({ protocol: /^https$/ }).describe('Splunk HTTP Event Collector URL.'),
       hecEndpointType: z.enum(['Raw', 'Event']).default('Event'),
       tokenSecretArn: secretArn,
+      secretKmsKeyArn,
       bufferingSeconds: z.number().int().min(0).max(60).default(60),
     }),
     z.strictObject({
@@ -35,6 +42,7 @@ const firehose = z
       url: z.url({ protocol: /^https$/ }).describe('HTTP endpoint (Sumo Logic, Datadog, ...).'),
       name: z.string().min(1).max(80).optional(),
       accessKeySecretArn: secretArn,
+      secretKmsKeyArn,
       bufferingSeconds: z.number().int().min(0).max(900).default(60),
     }),
     z.strictObject({

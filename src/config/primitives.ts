@@ -21,3 +21,11 @@ export const shortName = z
 
 export const arnOf = (service: string, example: string) =>
   z.string().regex(new RegExp(`^arn:aws(-us-gov|-cn)?:${service}:`), `must be an ARN such as ${example}`);
+
+/** A KMS key by key ARN (not an alias: an IAM statement on an alias ARN does not cover the key). */
+export const kmsKeyArn = z
+  .string()
+  .regex(
+    /^arn:aws(-us-gov|-cn)?:kms:[a-z0-9-]+:\d{12}:key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/,
+    'must be a KMS key ARN such as arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab (a key ARN, not an alias)',
+  );

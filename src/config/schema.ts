@@ -3,6 +3,7 @@ import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS
 import { PARTITIONS } from '../regions/catalog';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
 import { access, alerts, exportSection, flowLogs, presets, suppressions } from './export-schema';
+import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
 
 /**
  * The shape of `guardduty.yaml`. Structural rules live here; rules that need
@@ -233,9 +234,13 @@ export const configSchema = z
     homeRegion: regionName.describe('Region of the home stack (shared resources: buckets, event bus, IAM).'),
     partition: z.enum(PARTITIONS).default('aws').describe('AWS partition of every account and region.'),
     tags: z
-      .record(z.string().min(1).max(128), z.string().max(256))
+      // Checked in validate.ts (src/config/tags.ts) with S3's object tag rules; the meta is for editors.
+      .record(z.string().meta({ minLength: 1, maxLength: TAG_KEY_MAX_LENGTH }), z.string().meta({ maxLength: TAG_VALUE_MAX_LENGTH }))
       .default({})
-      .describe('Default tags on every resource (AWS provider default_tags).'),
+      .meta({ maxProperties: MAX_CONFIG_TAGS })
+      .describe(
+        `Default tags on every resource (AWS provider default_tags), S3 objects included, so S3's object tag rules apply: at most ${MAX_CONFIG_TAGS} tags, keys up to ${TAG_KEY_MAX_LENGTH} and values up to ${TAG_VALUE_MAX_LENGTH} characters of letters, digits, spaces and _ . : / = + - @, no key starting with "aws:".`,
+      ),
     accounts: z
       .strictObject({
         admin: account.describe('The security account: GuardDuty administrator, home of every shared resource.'),

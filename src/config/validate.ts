@@ -5,6 +5,7 @@ import { duplicateFields, MAX_FILTERS, nlbSuppressions } from '../suppression/fi
 import type { ConfigIssue } from './issues';
 import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
+import { checkTags } from './tags';
 
 /** EventBridge rule names: 64 characters at most. */
 const EVENT_RULE_NAME_MAX = 64;
@@ -30,7 +31,7 @@ export function parseSections(raw: unknown): ConfigSections {
  * detectors against the enabled regions. Returns every problem.
  */
 export function validateConfig(config: ConfigSections): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...checkTags(config.tags)];
   const { partition } = config;
   if (!partition) return issues;
 
@@ -127,6 +128,7 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
       issues.push({ path: ['export', 's3', 'enabled'], message: `the findings bucket lives in the home region, and AWS refuses these exports: ${refused.join('; ')}` });
     }
   }
+  issues.push(...checkSiemSecret(config));
   const s3 = config.export?.s3;
   if (s3?.enabled && s3.transitionDays !== undefined && s3.expireDays !== undefined && s3.expireDays <= s3.transitionDays) {
     issues.push({ path: ['export', 's3', 'expireDays'], message: `must be more than transitionDays (${s3.transitionDays}): S3 rejects a lifecycle rule that expires objects before they move` });
@@ -164,6 +166,31 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
     if (problem) issues.push({ path: ['flowLogs', 'vpcs', region], message: problem });
     else if (enabled && !enabled.includes(region)) issues.push({ path: ['flowLogs', 'vpcs', region], message: `"${region}" is not an enabled region` });
   }
+  return issues;
+}
+
+/**
+ * Firehose reads the endpoint secret only in the stream's region (Firehose
+ * API Reference, SecretsManagerConfiguration: "It must be in the same
+ * region as the Firehose stream and the role"); the stream lives in the
+ * home region. A KMS key is regional, so the secret's key is there too.
+ */
+function checkSiemSecret(config: ConfigSections): Issue[] {
+  const firehose = config.export?.firehose;
+  if (!firehose || !config.partition || !config.homeRegion) return [];
+  const issues: Issue[] = [];
+  const check = (field: string, value: string | undefined, what: string) => {
+    if (!value) return;
+    const [, arnPartition, , arnRegion] = value.split(':');
+    const path = ['export', 'firehose', field];
+    if (arnPartition !== config.partition) issues.push({ path, message: `${what} is in partition ${arnPartition}, but the config's partition is ${config.partition}` });
+    else if (arnRegion !== config.homeRegion) {
+      issues.push({ path, message: `${what} is in ${arnRegion}, but the Firehose stream is in the home region ${config.homeRegion} and reads only secrets of its own region` });
+    }
+  };
+  if ('tokenSecretArn' in firehose) check('tokenSecretArn', firehose.tokenSecretArn, 'secret');
+  if ('accessKeySecretArn' in firehose) check('accessKeySecretArn', firehose.accessKeySecretArn, 'secret');
+  if ('secretKmsKeyArn' in firehose) check('secretKmsKeyArn', firehose.secretKmsKeyArn, "the secret's KMS key");
   return issues;
 }
 

@@ -1,4 +1,4 @@
-import { findRegion, type Partition } from '../regions/catalog';
+import { findRegion, PARTITION_INFO, type Partition } from '../regions/catalog';
 import { guardDutyServicePrincipal, servicePrincipal } from '../regions/principals';
 import type { PolicyDocument, PolicyStatement } from '../policy/document';
 import { keyAdministration, policy } from '../policy/statements';
@@ -115,8 +115,28 @@ export function siemPutPolicy(streamArn: string): PolicyDocument {
   return policy({ Sid: 'PutFindingsOnTheStream', Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: streamArn });
 }
 
-/** Firehose's own role: write failed deliveries to the backup bucket and read the endpoint secret. */
-export function siemDeliveryPolicy(backupBucketArn: string, secretArn: string | undefined): PolicyDocument {
+/**
+ * The `kms:ViaService` value of Secrets Manager in a region: the service's
+ * endpoint name (KMS Developer Guide, kms:ViaService: `secretsmanager.<region>.amazonaws.com`;
+ * China's endpoints end in amazonaws.com.cn).
+ */
+export function secretsManagerViaService(partition: Partition, region: string): string {
+  return `secretsmanager.${region}.${PARTITION_INFO[partition].dnsSuffix}`;
+}
+
+export interface SiemDeliveryAccess {
+  readonly backupBucketArn: string;
+  /** The Splunk HEC token or HTTP endpoint key. */
+  readonly secretArn?: string;
+  /** The secret's customer managed key, if not aws/secretsmanager. */
+  readonly secretKey?: { readonly arn: string; readonly viaService: string };
+  /** The one log stream Firehose writes delivery errors to. */
+  readonly errorLogStreamArn: string;
+}
+
+/** Firehose's own role: write failed deliveries to the backup bucket, read the endpoint secret, log delivery errors. */
+export function siemDeliveryPolicy(access: SiemDeliveryAccess): PolicyDocument {
+  const { backupBucketArn, secretArn, secretKey } = access;
   return policy(
     {
       Sid: 'WriteBackupBucket',
@@ -125,5 +145,12 @@ export function siemDeliveryPolicy(backupBucketArn: string, secretArn: string | 
       Resource: [backupBucketArn, `${backupBucketArn}/*`],
     },
     ...(secretArn ? [{ Sid: 'ReadEndpointSecret', Effect: 'Allow' as const, Action: 'secretsmanager:GetSecretValue', Resource: secretArn }] : []),
+    // A secret under a customer managed key needs kms:Decrypt too, and only through Secrets Manager
+    // (Firehose Developer Guide, "Use the secret": grant access to the secret and the key that encrypts it).
+    ...(secretArn && secretKey
+      ? [{ Sid: 'DecryptEndpointSecret', Effect: 'Allow' as const, Action: 'kms:Decrypt', Resource: secretKey.arn, Condition: { StringEquals: { 'kms:ViaService': secretKey.viaService } } }]
+      : []),
+    // Firehose Developer Guide, "Controlling access": the role puts error log events into the stream it is given.
+    { Sid: 'LogDeliveryErrors', Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: access.errorLogStreamArn },
   );
 }

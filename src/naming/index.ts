@@ -136,6 +136,13 @@ export function siemPutRoleName(prefix: string): string {
   return `${prefix}-guardduty-to-firehose`;
 }
 
+/** Where the SIEM stream logs delivery errors: the group and stream names the Firehose console would create. */
+export function siemErrorLogGroupName(prefix: string): string {
+  return `/aws/kinesisfirehose/${siemStreamName(prefix)}`;
+}
+
+export const SIEM_ERROR_LOG_STREAM_NAME = 'DestinationDelivery';
+
 export function siemBackupBucketName(prefix: string, accountId: string, region: string): string {
   return `${prefix}-gd-siem-${accountId}-${region}`;
 }

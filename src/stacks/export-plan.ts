@@ -1,5 +1,5 @@
 import type { GuardDutyConfig } from '../config/schema';
-import { type PublishingSource } from '../export/policies';
+import { type PublishingSource, secretsManagerViaService } from '../export/policies';
 import { severityThreshold } from '../findings/severity';
 import {
   alertRuleName,
@@ -17,7 +17,9 @@ import {
   logDeliveryRuleName,
   logResourcePolicyName,
   siemBackupBucketName,
+  SIEM_ERROR_LOG_STREAM_NAME,
   siemDeliveryRoleName,
+  siemErrorLogGroupName,
   siemPutRoleName,
   siemRuleName,
   siemStreamName,
@@ -54,6 +56,10 @@ export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
   readonly deliveryRoleName: string;
   readonly putRoleName: string;
   readonly backupBucketName: string;
+  /** Firehose's error log: created here, as the stream only writes to an existing group and stream. */
+  readonly errorLog: { readonly groupName: string; readonly streamName: string; readonly streamArn: string; readonly retentionDays: number };
+  /** The secret's customer managed key, decrypted by the stream's role through Secrets Manager only. */
+  readonly secretKey?: { readonly arn: string; readonly viaService: string };
 };
 
 /** Findings export resources of the home stack (home region, admin account). */
@@ -100,6 +106,31 @@ export interface ExportPlan {
   readonly home: HomeExportPlan;
   regional(region: string): RegionalExportPlan;
   readonly warnings: readonly string[];
+}
+
+/** The Firehose stream toward the SIEM, in the home region. */
+function planSiem(config: GuardDutyConfig, firehose: NonNullable<GuardDutyConfig['export']['firehose']>, busRuleArn: (ruleName: string) => string): SiemPlan {
+  const { partition, prefix, homeRegion } = config;
+  const accountId = config.accounts.admin.accountId;
+  const groupName = siemErrorLogGroupName(prefix);
+  const secretKmsKeyArn = firehose.type === 's3' ? undefined : firehose.secretKmsKeyArn;
+  return {
+    ...firehose,
+    streamName: siemStreamName(prefix),
+    ruleName: siemRuleName(prefix),
+    ruleArn: busRuleArn(siemRuleName(prefix)),
+    deliveryRoleName: siemDeliveryRoleName(prefix),
+    putRoleName: siemPutRoleName(prefix),
+    backupBucketName: siemBackupBucketName(prefix, accountId, homeRegion),
+    errorLog: {
+      groupName,
+      streamName: SIEM_ERROR_LOG_STREAM_NAME,
+      streamArn: arn(partition, 'logs', homeRegion, accountId, `log-group:${groupName}:log-stream:${SIEM_ERROR_LOG_STREAM_NAME}`),
+      // Kept like the findings log group.
+      retentionDays: config.export.logGroup.retentionDays,
+    },
+    ...(secretKmsKeyArn ? { secretKey: { arn: secretKmsKeyArn, viaService: secretsManagerViaService(partition, homeRegion) } } : {}),
+  };
 }
 
 /** Findings export, alerts, suppression filters, access roles and flow logs, from a validated config. */
@@ -177,19 +208,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
           },
         }
       : {}),
-    ...(exportConfig.firehose
-      ? {
-          siem: {
-            ...exportConfig.firehose,
-            streamName: siemStreamName(prefix),
-            ruleName: siemRuleName(prefix),
-            ruleArn: busRuleArn(siemRuleName(prefix)),
-            deliveryRoleName: siemDeliveryRoleName(prefix),
-            putRoleName: siemPutRoleName(prefix),
-            backupBucketName: siemBackupBucketName(prefix, accountId, homeRegion),
-          },
-        }
-      : {}),
+    ...(exportConfig.firehose ? { siem: planSiem(config, exportConfig.firehose, busRuleArn) } : {}),
     alerts,
     alertsKeyAlias: alertsKeyAlias(prefix),
     alertTopicArns: alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : [])),

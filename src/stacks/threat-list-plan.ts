@@ -1,6 +1,7 @@
 import type { GuardDutyConfig, ThreatListFormat } from '../config/schema';
 import { ipListSetName, listBucketName, listLocation, listObjectKey } from '../naming';
 import type { BuiltList } from '../threatlist/build';
+import { listObjectMetadata } from '../threatlist/object-metadata';
 
 /** One uploaded list object in the home stack. */
 export interface ListObjectPlan {
@@ -11,6 +12,8 @@ export interface ListObjectPlan {
   readonly sha256: string;
   readonly entries: number;
   readonly sources: readonly string[];
+  /** Provenance as S3 user-defined metadata (not tags: S3 allows 10 per object, default_tags included). */
+  readonly metadata: Readonly<Record<string, string>>;
 }
 
 /** One IPSet (trusted) or ThreatIntelSet in a regional stack. */
@@ -34,7 +37,7 @@ export interface ThreatListPlan {
 export function planThreatLists(config: GuardDutyConfig, lists: readonly BuiltList[]): ThreatListPlan | undefined {
   if (!config.threatLists || lists.length === 0) return undefined;
   const bucketName = listBucketName(config.prefix, config.accounts.admin.accountId, config.homeRegion);
-  const objects = lists.map((l) => ({
+  const objects = lists.map((l): ListObjectPlan => ({
     listName: l.name,
     kind: l.kind,
     key: listObjectKey(l.name, l.sha256),
@@ -42,6 +45,7 @@ export function planThreatLists(config: GuardDutyConfig, lists: readonly BuiltLi
     sha256: l.sha256,
     entries: l.entries,
     sources: l.sources,
+    metadata: listObjectMetadata({ listName: l.name, kind: l.kind, sha256: l.sha256, entries: l.entries, sources: l.sources }),
   }));
   const sets = lists.map((l, i) => ({
     kind: l.kind,

@@ -102,3 +102,29 @@ describe('invitation quota', () => {
     expect(config.organization).toBeUndefined();
   });
 });
+
+describe('default tags (S3 object tag rules: the provider tags the threat-list objects with them too)', () => {
+  const tags = (n: number) => Array.from({ length: n }, (_, i) => `  key-${i}: "value ${i} _.:/=+-@"`).join('\n');
+
+  it('accepts 10 tags of allowed characters, the most an S3 object takes', () => {
+    const config = parseConfig(`${MINIMAL}tags:\n${tags(9)}\n  spaced and accented é: "Ünïcode letters ok"\n`);
+    expect(Object.keys(config.tags)).toHaveLength(10);
+  });
+
+  it('rejects an 11th tag, a key starting with aws: (any case), characters and lengths S3 refuses, each at its line', () => {
+    expect(() => parseConfig(`${MINIMAL}tags:\n${tags(11)}\n`)).toThrow('tags: 11 tags, more than the 10 allowed');
+    let error: ConfigError | undefined;
+    try {
+      parseConfig(`${MINIMAL}tags:\n  Aws:team: x\n  "cost#": x\n  owner: "a, b"\n  ${'k'.repeat(129)}: x\n  long: ${'v'.repeat(257)}\n`);
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error?.issues.map((i) => [i.path.join('.'), i.line, i.message.split(' (')[0]])).toEqual([
+      ['tags.Aws:team', 7, 'tag keys starting with "aws:" are reserved for AWS'],
+      ['tags.cost#', 8, 'tag key has characters S3 object tags do not allow'],
+      ['tags.owner', 9, 'tag value has characters S3 object tags do not allow'],
+      [`tags.${'k'.repeat(129)}`, 10, 'tag key is 129 characters, more than the 128 AWS allows'],
+      ['tags.long', 11, 'tag value is 257 characters, more than the 256 AWS allows'],
+    ]);
+  });
+});

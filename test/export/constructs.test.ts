@@ -1,3 +1,4 @@
+import { getExpressionAst } from '@cdktf/hcl2json';
 import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -253,6 +254,70 @@ flowLogs: { retentionDays: 30, vpcs: { eu-west-1: [vpc-0123abcd] } }
       Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
       Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:ec2:*:${ADMIN}:vpc-flow-log/*` } },
     });
+  });
+});
+
+describe('SIEM stream: secret key and error log', () => {
+  const KEY = `arn:aws:kms:us-east-1:${ADMIN}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const siem = (firehose: string) => estate(`export:\n  logGroup: { retentionDays: 90 }\n  firehose: ${firehose}\n`).home;
+  const splunk = siem(`{ type: splunk, hecEndpoint: "https://splunk.example.com:8088", tokenSecretArn: "arn:aws:secretsmanager:us-east-1:${ADMIN}:secret:hec-AbC", secretKmsKeyArn: "${KEY}" }`);
+  const deliveryPolicy = (home: Json) => doc(all(home, 'aws_iam_role_policy').find((p) => p.name === 'acme-guardduty-firehose')!.policy).Statement;
+
+  it("grants kms:Decrypt on the secret's customer managed key only through Secrets Manager in the stream's region", () => {
+    expect(deliveryPolicy(splunk)).toContainEqual({
+      Sid: 'DecryptEndpointSecret',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: KEY,
+      Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } },
+    });
+    const withoutKey = siem(`{ type: http, url: "https://intake.example.com", accessKeySecretArn: "arn:aws:secretsmanager:us-east-1:${ADMIN}:secret:key-AbC" }`);
+    expect(deliveryPolicy(withoutKey).flatMap((s) => [s.Action].flat())).not.toContain('kms:Decrypt');
+  });
+
+  it('logs delivery errors to a log group with retention and its own stream; the role may put events into that stream only', () => {
+    const group = all(splunk, 'aws_cloudwatch_log_group').find((g) => g.name === '/aws/kinesisfirehose/acme-guardduty-findings')!;
+    expect(group.retention_in_days).toBe(90);
+    const stream = one(splunk, 'aws_cloudwatch_log_stream');
+    expect(stream).toMatchObject({ name: 'DestinationDelivery', log_group_name: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\..+\.name\}$/) });
+    const options = (one(splunk, 'aws_kinesis_firehose_delivery_stream').splunk_configuration as Block).cloudwatch_logging_options;
+    expect(options).toEqual({ enabled: true, log_group_name: expect.stringMatching(/aws_cloudwatch_log_group\./), log_stream_name: expect.stringMatching(/aws_cloudwatch_log_stream\./) });
+    const logging = deliveryPolicy(splunk).filter((s) => [s.Action].flat().some((a) => String(a).startsWith('logs:')));
+    expect(logging).toEqual([
+      {
+        Sid: 'LogDeliveryErrors',
+        Effect: 'Allow',
+        Action: 'logs:PutLogEvents',
+        Resource: `arn:aws:logs:us-east-1:${ADMIN}:log-group:/aws/kinesisfirehose/acme-guardduty-findings:log-stream:DestinationDelivery`,
+      },
+    ]);
+    for (const [firehose, block] of [
+      [`{ type: http, url: "https://intake.example.com", accessKeySecretArn: "arn:aws:secretsmanager:us-east-1:${ADMIN}:secret:key-AbC" }`, 'http_endpoint_configuration'],
+      ['{ type: s3 }', 'extended_s3_configuration'],
+    ] as const) {
+      const stream = one(siem(firehose), 'aws_kinesis_firehose_delivery_stream');
+      expect((stream[block] as Block).cloudwatch_logging_options).toMatchObject({ enabled: true });
+    }
+  });
+});
+
+describe('SIEM stream creation order', () => {
+  const siem = (firehose: string) => estate(`export:\n  firehose: ${firehose}\n`).home;
+  const splunk = siem(`{ type: splunk, hecEndpoint: "https://splunk.example.com:8088", tokenSecretArn: "arn:aws:secretsmanager:us-east-1:${ADMIN}:secret:hec-AbC" }`);
+
+  it("is created after the delivery role's policy (Firehose checks the role on create), depends_on holding a plain address Terraform reads", async () => {
+    const stream = one(splunk, 'aws_kinesis_firehose_delivery_stream');
+    const dependsOn = stream.depends_on as string[];
+    const policies = splunk.resource.aws_iam_role_policy!;
+    const [policyName] = Object.entries(policies).find(([, p]) => p.name === 'acme-guardduty-firehose')!;
+    expect(dependsOn).toContain(`aws_iam_role_policy.${policyName}`);
+    // Terraform parses depends_on entries as bare expressions: "${...}" fails terraform init.
+    for (const entry of dependsOn) {
+      const ast = await getExpressionAst('main.tf', entry);
+      expect(ast?.type).toBe('scopeTraversal');
+      const [type, name] = entry.split('.');
+      expect(splunk.resource[type!]?.[name!]).toBeDefined();
+    }
   });
 });
 

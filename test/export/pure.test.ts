@@ -1,7 +1,14 @@
 import { alertTopicPolicy } from '../../src/alerts/policies';
 import { shortAlertMessage } from '../../src/alerts/message';
 import { accessTrustPolicy, findingsAccessPolicy } from '../../src/access/policies';
-import { findingsBucketStatements, findingsKeyPolicy, findingsLogResourcePolicy, publishingPrincipals, publishingRegionProblem } from '../../src/export/policies';
+import {
+  findingsBucketStatements,
+  findingsKeyPolicy,
+  findingsLogResourcePolicy,
+  publishingPrincipals,
+  publishingRegionProblem,
+  secretsManagerViaService,
+} from '../../src/export/policies';
 import { findingEventPattern } from '../../src/findings/event-pattern';
 import { severityBand, severityThreshold } from '../../src/findings/severity';
 import { asList } from '../../src/policy/document';
@@ -173,5 +180,13 @@ describe('suppression filters', () => {
       { field: 'accountId', equals: ['111111111111'] },
     ]);
     expect(nlbSuppressions({ ports: [80] })[0]!.criteria).not.toHaveProperty('instanceTag');
+  });
+});
+
+describe('secretsManagerViaService', () => {
+  it("names Secrets Manager's endpoint in the region, the kms:ViaService value (amazonaws.com.cn in China)", () => {
+    expect(secretsManagerViaService('aws', 'eu-west-1')).toBe('secretsmanager.eu-west-1.amazonaws.com');
+    expect(secretsManagerViaService('aws-us-gov', 'us-gov-west-1')).toBe('secretsmanager.us-gov-west-1.amazonaws.com');
+    expect(secretsManagerViaService('aws-cn', 'cn-north-1')).toBe('secretsmanager.cn-north-1.amazonaws.com.cn');
   });
 });

@@ -1,7 +1,9 @@
-import { Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
+import { buildEstate } from '../../modules/estate';
 import { IpListSets } from '../../modules/threat-lists/ip-list-sets';
 import { ListBucket } from '../../modules/threat-lists/list-bucket';
 import { parseConfig } from '../../src/config';
+import { S3_OBJECT_MAX_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from '../../src/config/tags';
 import { writeListBodies } from '../../src/stacks/load-estate';
 import { planEstate } from '../../src/stacks/plan';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -43,8 +45,26 @@ describe('threat list plan', () => {
     expect(plan.home.threatLists).toEqual({
       bucketName: 'acme-gd-lists-111111111111-eu-west-1',
       objects: [
-        { listName: 'trusted', kind: 'trusted', key: `threatlists/trusted/${'a'.repeat(16)}.txt`, body: '198.51.100.0/28\n', sha256: 'a'.repeat(64), entries: 1, sources: ['threatlists/trusted/trusted.txt'] },
-        { listName: 'feed', kind: 'threat', key: `threatlists/feed/${'b'.repeat(16)}.txt`, body: '203.0.113.0/24\n', sha256: 'b'.repeat(64), entries: 1, sources: ['threatlists/threat/feed.txt'] },
+        {
+          listName: 'trusted',
+          kind: 'trusted',
+          key: `threatlists/trusted/${'a'.repeat(16)}.txt`,
+          body: '198.51.100.0/28\n',
+          sha256: 'a'.repeat(64),
+          entries: 1,
+          sources: ['threatlists/trusted/trusted.txt'],
+          metadata: { list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/trusted/trusted.txt' },
+        },
+        {
+          listName: 'feed',
+          kind: 'threat',
+          key: `threatlists/feed/${'b'.repeat(16)}.txt`,
+          body: '203.0.113.0/24\n',
+          sha256: 'b'.repeat(64),
+          entries: 1,
+          sources: ['threatlists/threat/feed.txt'],
+          metadata: { list: 'feed', kind: 'threat', sha256: 'b'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/threat/feed.txt' },
+        },
       ],
     });
   });
@@ -80,7 +100,7 @@ describe('ListBucket', () => {
     expect(readFileSync(bodyFiles[`threatlists/feed/${'b'.repeat(16)}.txt`]!, 'utf8')).toBe('203.0.113.0/24\n');
   });
 
-  it('uploads each list from its file as an asset (not inline), provenance in tags', () => {
+  it('uploads each list from its file as an asset (not inline), provenance in metadata and no tags of its own', () => {
     const objects = all(json, 'aws_s3_object');
     for (const o of objects) {
       expect(o).not.toHaveProperty('content');
@@ -88,7 +108,48 @@ describe('ListBucket', () => {
     }
     const trusted = objects.find((o) => o.key === `threatlists/trusted/${'a'.repeat(16)}.txt`)!;
     expect(trusted.source_hash).toBe('a'.repeat(64));
-    expect(trusted.tags).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', sources: 'threatlists/trusted/trusted.txt' });
+    expect(trusted.metadata).toEqual({ list: 'trusted', kind: 'trusted', sha256: 'a'.repeat(64), entries: '1', 'source-count': '1', sources: 'threatlists/trusted/trusted.txt' });
+    for (const o of objects) expect(o).not.toHaveProperty('tags');
+  });
+});
+
+describe('S3 object tags of the list objects', () => {
+  // As many default tags as the config accepts, with every character S3 allows.
+  const tags = Array.from({ length: 10 }, (_, i) => `  "Tag ${i} é_.:/=+-@": "${'v'.repeat(240)} ${i} é_.:/=+-@"`).join('\n');
+  const tagged = parseConfig(`
+prefix: acme
+homeRegion: eu-west-1
+accounts: { admin: { accountId: "111111111111" } }
+regions: { include: [eu-west-1] }
+tags:
+${tags}
+threatLists:
+  trusted: { files: [threatlists/trusted/*.txt] }
+  threat: [ { name: feed, files: [threatlists/threat/*.txt] } ]
+`);
+  const plan = planEstate(tagged, lists);
+  const listBodyFiles = writeListBodies(plan, mkdtempSync(join(tmpdir(), 'gd-bodies-')));
+  const home = buildEstate(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-lists-')), stackTraces: false }), plan, { listBodyFiles }).home.toTerraform() as Json & {
+    provider: { aws: { default_tags?: { tags: Record<string, string> }[] }[] };
+  };
+
+  it("default tags plus the object's own tags stay within S3's 10 per object and obey S3's tag characters and lengths", () => {
+    const defaultTags = home.provider.aws[0]!.default_tags?.[0]?.tags ?? {};
+    const objects = all(home, 'aws_s3_object');
+    expect(objects).toHaveLength(2);
+    for (const o of objects) {
+      // tags_all: the object's tags win over default tags with the same key.
+      const effective = { ...defaultTags, ...((o.tags as Record<string, string> | undefined) ?? {}) };
+      expect(Object.keys(effective).length).toBeGreaterThan(0);
+      expect(Object.keys(effective).length).toBeLessThanOrEqual(S3_OBJECT_MAX_TAGS);
+      for (const [key, value] of Object.entries(effective)) {
+        expect(key).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,}$/u);
+        expect(value).toMatch(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u);
+        expect(key.length).toBeLessThanOrEqual(TAG_KEY_MAX_LENGTH);
+        expect(value.length).toBeLessThanOrEqual(TAG_VALUE_MAX_LENGTH);
+        expect(key.toLowerCase().startsWith('aws:')).toBe(false);
+      }
+    }
   });
 });
 
