@@ -5,14 +5,17 @@
  * on PATH). See DESIGN.md, "Synthesized means deployable".
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { synthesize } from '../../main';
 import { projectOutdir } from '../synth/output-dir';
 import { checkTerraformJson, formatProblem } from './terraform-json-check';
 import { terraformOnPath, terraformProviders, type TerraformProvidersResult } from './terraform-providers';
 
 const root = join(__dirname, '..', '..');
-const CONFIGS = ['guardduty.yaml', ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `examples/${f}`)];
+const EXAMPLES = ['guardduty.yaml', ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `examples/${f}`)];
+/** `GUARDDUTY_CONFIG=my.yaml npx jest test/terraform` checks a config of one's own too. */
+const own = process.env.GUARDDUTY_CONFIG;
+const CONFIGS = own && !EXAMPLES.includes(own) ? [...EXAMPLES, own] : EXAMPLES;
 /** `terraform providers` runs at once; each is mostly process start-up. */
 const TERRAFORM_CONCURRENCY = 4;
 
@@ -26,7 +29,7 @@ describe.each(CONFIGS)('%s', (configFile) => {
   let stacks: string[] = [];
   let synthError: unknown;
   try {
-    synthesize({ configFile: join(root, configFile), outdir });
+    synthesize({ configFile: resolve(root, configFile), outdir });
     stacks = readdirSync(join(outdir, 'stacks')).sort();
   } catch (err) {
     synthError = err;
