@@ -4,7 +4,7 @@
  * file) with our engine, FireHOL iprange and cidr-tools' mergeCidr. Each
  * tool runs in its own child process, so wall time and peak RSS are its
  * own; rounds alternate the tools so machine noise hits all of them.
- * Targets (issue #5): engine <= 1.0x iprange's wall time, <= 200 MB peak RSS.
+ * Targets: engine <= 1.0x iprange's wall time, <= 200 MB peak RSS.
  *
  * The engine runs as JavaScript transpiled once before timing (as a build
  * would ship it), not through ts-node, whose start-up would dominate.

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: synth wall time and peak RSS of a 1-region config against
- * the full 33-region estate (issue #3: <= 2x) and against invitation mode
- * with 200 members x 33 regions (issue #4: <= 5x, peak RSS <= 2 GB), all
+ * the full 33-region estate (target: <= 2x) and against invitation mode
+ * with 200 members x 33 regions (target: <= 5x, peak RSS <= 2 GB), all
  * through the same entry cdktf.json runs (main.ts under ts-node),
  * alternating runs so machine noise hits every case alike.
  */

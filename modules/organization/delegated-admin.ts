@@ -15,7 +15,7 @@ export interface DelegatedAdminProps {
  * delegated administrator in every region, each through the provider-6
  * per-resource `region` argument so one provider serves them all.
  * Designating creates the admin's detector where it has none; the regional
- * stacks import it (README: organization mode).
+ * stacks import it (docs/deploying.md: AWS Organizations).
  *
  * The first region is designated alone and every other one `depends_on` it:
  * designating in every region at once failed in all but one region, and the

@@ -3,7 +3,7 @@ import { SEVERITY_NAMES } from '../findings/severity';
 import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
 
 /**
- * Config sections of findings export and alerting (issue #6): where
+ * Config sections of findings export and alerting: where
  * findings go, who is alerted, what is suppressed, who may look.
  */
 

@@ -72,7 +72,7 @@ function rows(s: JsonSchema, prefix: string, required: boolean, out: ReferenceRo
   }
 }
 
-/** The README's config reference table, generated from the schema so the two cannot drift. */
+/** The config reference table of docs/configuration.md, generated from the schema so the two cannot drift. */
 export function configReferenceMarkdown(): string {
   const out: ReferenceRow[] = [];
   rows(configJsonSchema(), '', true, out);

@@ -6,7 +6,7 @@
  * when both feature resources exist, so it is never emitted, not even as
  * DISABLED. AI_PROTECTION and AI_ANALYST need AWS provider >= 6.56.0, newer
  * than the 6.25.0 the @cdktf/provider-aws 21.x bindings pin, so they are
- * left unmanaged (see README).
+ * left unmanaged (see docs/configuration.md, "Protection plans").
  */
 export const DETECTOR_FEATURES = [
   'S3_DATA_EVENTS',

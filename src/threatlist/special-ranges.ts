@@ -11,7 +11,7 @@ import { RangeSet } from './range-set';
  * 203.0.113.0/24) are deliberately NOT here: they are the addresses meant
  * for examples, the shipped example lists use them, and keeping them costs
  * nothing because no real traffic comes from them. See
- * README.md ("Documentation ranges").
+ * docs/threat-lists.md ("Documentation ranges").
  */
 
 export type SpecialRangeCategory = 'private' | 'loopback' | 'link-local' | 'multicast' | 'reserved';

@@ -7,7 +7,7 @@ import { staleGeneratedFiles } from '../../scripts/write-schema';
 const root = join(__dirname, '..', '..');
 
 describe('generated documentation', () => {
-  it('guardduty.schema.json and the README config reference are current (npm run schema)', () => {
+  it('guardduty.schema.json and the config reference in docs/configuration.md are current (npm run schema)', () => {
     expect(staleGeneratedFiles().map(([file]) => file)).toEqual([]);
   });
 
@@ -16,8 +16,8 @@ describe('generated documentation', () => {
     expect(configJsonSchema().additionalProperties).toBe(false);
   });
 
-  it('the README documents every guardrail rule id', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const rule of GUARDRAIL_RULES) expect(readme).toContain(`| \`${rule.id}\` |`);
+  it('docs/security.md documents every guardrail rule id', () => {
+    const security = readFileSync(join(root, 'docs', 'security.md'), 'utf8');
+    for (const rule of GUARDRAIL_RULES) expect(security).toContain(`| \`${rule.id}\` |`);
   });
 });

@@ -120,7 +120,7 @@ describe('access roles', () => {
 });
 
 describe('suppression filters', () => {
-  it('builds the exact NLB false-positive criteria (seed 000)', () => {
+  it('builds the exact NLB false-positive criteria (port probes on listener ports; Tor and malicious-IP callers inbound to the target)', () => {
     const filters = suppressionFilters({ suppressions: [], presets: { nlb: { ports: [443, 8443], instanceTag: { key: 'behind-nlb', value: 'true' } } } });
     expect(filters).toEqual([
       {

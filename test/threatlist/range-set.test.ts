@@ -82,7 +82,7 @@ describe('RangeSet', () => {
 });
 
 describe('special-purpose blocks', () => {
-  it('leave the RFC 5737 documentation ranges alone: the shipped examples use them (README.md, "Documentation ranges")', () => {
+  it('leave the RFC 5737 documentation ranges alone: the shipped examples use them (docs/threat-lists.md, "Documentation ranges")', () => {
     for (const cidr of DOCUMENTATION_RANGES) expect(SPECIAL_SET.intersects(set(cidr))).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import type { Finding } from '@aws-sdk/client-guardduty';
 
 export const PORT_PROBE_TYPE = 'Recon:EC2/PortProbeUnprotectedPort';
 
-/** What seed 004 reads by hand from a PortProbeUnprotectedPort finding. */
+/** What an analyst reads by hand from a PortProbeUnprotectedPort finding: instance, security groups, probed ports, probers. */
 export interface PortProbe {
   readonly instanceId: string;
   /** `sg-0123 (web)` */
@@ -42,7 +42,7 @@ export function formatPorts(probe: PortProbe): string {
 }
 
 /**
- * The remediation seed 004 walks through: the port is open to the
+ * The remediation for a probed port: the port is open to the
  * internet, so narrow the security group to trusted sources.
  */
 export function portProbeHint(probe: PortProbe): string {

@@ -27,7 +27,7 @@ export interface SmokeClock {
 }
 
 /**
- * Seed 001's "generate sample findings", made a test: create samples,
+ * The manual "generate sample findings" check, made a test: create samples,
  * wait for each in the findings log group, time the whole path, and
  * optionally archive the samples so they do not linger among real findings.
  */

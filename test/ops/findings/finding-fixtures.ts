@@ -23,7 +23,7 @@ export function finding(over: Partial<Finding> & { instanceId?: string } = {}): 
   };
 }
 
-/** Seed 004's finding: port 22 of an instance probed by a known malicious host. */
+/** A port-probe finding: port 22 of an instance probed by a known malicious host. */
 export function portProbeFinding(over: Partial<Finding> = {}): Finding {
   return finding({
     Type: 'Recon:EC2/PortProbeUnprotectedPort',

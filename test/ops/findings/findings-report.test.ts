@@ -74,7 +74,7 @@ describe('affected resources', () => {
   });
 });
 
-describe('port probes (seed 004)', () => {
+describe('port probes (probed ports, probers and the security group to restrict)', () => {
   it('collects probed ports, probing hosts and the security groups to restrict', () => {
     const probe = portProbeOf(portProbeFinding())!;
     expect(probe).toEqual({
