@@ -18,6 +18,8 @@ export interface SynthesizedResource {
 export interface StackResources {
   readonly stackName: string;
   readonly resources: readonly SynthesizedResource[];
+  /** The accounts the stack's AWS providers may touch (`allowed_account_ids`). */
+  readonly accountIds: readonly string[];
 }
 
 /** A guardrail: one security rule, checked on one resource type at a time. */
@@ -54,7 +56,9 @@ export function readStackResources(stackName: string, synthesized: unknown): Sta
       resources.push({ type, name, address, path: meta?.metadata?.path ?? address, attributes });
     }
   }
-  return { stackName, resources };
+  const providers = (synthesized as { provider?: { aws?: { allowed_account_ids?: string[] }[] } })?.provider?.aws ?? [];
+  const accountIds = [...new Set(providers.flatMap((p) => p.allowed_account_ids ?? []))];
+  return { stackName, resources, accountIds };
 }
 
 /**

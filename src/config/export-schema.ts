@@ -80,10 +80,16 @@ export const exportSection = z
   })
   .describe('Findings export: every region forwards findings to one bus in the home region, which delivers them to CloudWatch Logs (and Firehose); GuardDuty also exports to S3.');
 
-const subscription = z.strictObject({
-  protocol: z.enum(['email', 'https', 'lambda']),
-  endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
-});
+const subscription = z
+  .strictObject({
+    protocol: z.enum(['email', 'https', 'lambda']),
+    endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
+  })
+  // SNS would accept an http:// endpoint under protocol https only to fail delivery; findings must not travel in clear.
+  .refine((s) => s.protocol !== 'https' || /^https:\/\/[^\s/]+/.test(s.endpoint), {
+    message: 'protocol https needs an https:// endpoint (findings must not travel unencrypted)',
+    path: ['endpoint'],
+  });
 
 export const alerts = z
   .array(

@@ -16,7 +16,7 @@ export { IamRole, IamRolePolicy, KmsKey, S3Bucket, S3BucketPolicy, S3BucketPubli
 /** A stack with a provider, built by `build`, as guardrails see it after synth. */
 export function stackOf(build: (stack: TerraformStack) => void): { stack: TerraformStack; resources: StackResources } {
   const stack = new TerraformStack(new App({ stackTraces: false }), 'test');
-  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+  new AwsProvider(stack, 'aws', { region: 'us-east-1', allowedAccountIds: ['111111111111'] });
   build(stack);
   return { stack, resources: readStackResources('test', stack.toTerraform()) };
 }

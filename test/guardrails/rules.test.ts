@@ -6,6 +6,7 @@ import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import {
   FirehoseEncrypted,
   GUARDRAIL_RULES,
@@ -130,6 +131,17 @@ describe('GD-IAM-1 IamNoAdminWildcard', () => {
       'test/Role: Statement[0] allows Action "*" on Resource "*"',
     ]);
   });
+  const rolePolicy = (statement: Record<string, unknown>) =>
+    problems(IamNoAdminWildcard, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: '{}', inlinePolicy: [{ name: 'p', policy: policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] }) }] }));
+  it('Noncompliance 3: Allow by NotAction grants everything else, actions AWS adds later included', () => {
+    expect(rolePolicy({ NotAction: 'iam:*', Resource: '*' })).toEqual(['test/Role: Statement[0] allows every action but iam:* (NotAction)']);
+  });
+  it('Noncompliance 4: iam:PassRole (or a pattern granting it) on Resource "*"', () => {
+    for (const action of ['iam:PassRole', 'iam:Pass*', 'iam:*']) {
+      expect(rolePolicy({ Action: ['guardduty:GetFindings', action], Resource: '*' })).toEqual(['test/Role: Statement[0] allows iam:PassRole on Resource "*" (name the roles)']);
+    }
+    expect(rolePolicy({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::111111111111:role/acme-guardduty-forwarder' })).toEqual([]);
+  });
   it('Compliance: scoped actions, and Deny statements', () => {
     const scoped = policyJson({
       Version: '2012-10-17',
@@ -182,6 +194,40 @@ describe('GD-IAM-2 ServicePrincipalSourceAccount', () => {
   });
 });
 
+describe('GD-IAM-2 judges pinning by operator and value, not key name', () => {
+  const topicPolicy = (condition: Record<string, Record<string, string | string[]>>) =>
+    (s: Parameters<Parameters<typeof stackOf>[0]>[0]) =>
+      new SnsTopicPolicy(s, 'TopicPolicy', {
+        arn: 'arn:aws:sns:us-east-1:111111111111:t',
+        policy: policyJson({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111111111111:t', Condition: condition }],
+        }),
+      });
+  const refused = (reason: string) => [`test/TopicPolicy: Statement[0] allows events.amazonaws.com ${reason}`];
+
+  it('Noncompliance: a negated or IfExists operator lets every other caller through', () => {
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ StringNotEquals: { 'aws:SourceAccount': '111111111111' } }))).toEqual(
+      refused('aws:SourceAccount under StringNotEquals does not pin the caller (use StringEquals or ArnEquals/ArnLike)'),
+    );
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ StringEqualsIfExists: { 'aws:SourceAccount': '111111111111' } }))).toHaveLength(1);
+  });
+  it('Noncompliance: another account, a wildcard account in the ARN, or any value', () => {
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ StringEquals: { 'aws:SourceAccount': '999999999999' } }))).toEqual(
+      refused("aws:SourceAccount 999999999999 is not this stack's account (111111111111)"),
+    );
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:*:rule/x' } }))).toEqual(
+      refused("aws:SourceArn arn:aws:events:us-east-1:*:rule/x is not in this stack's account (111111111111)"),
+    );
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ StringLike: { 'aws:SourceAccount': '*' } }))).toEqual(refused('aws:SourceAccount matches any value'));
+  });
+  it('Compliance: the stack\'s own account, its ARNs, a reference to its own resource', () => {
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ StringEquals: { 'aws:SourceAccount': '111111111111' } }))).toEqual([]);
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ ArnLike: { 'aws:SourceArn': 'arn:aws:events:*:111111111111:rule/x' } }))).toEqual([]);
+    expect(problems(ServicePrincipalSourceAccount, topicPolicy({ ArnEquals: { 'aws:SourceArn': '${aws_cloudwatch_event_rule.Rule.arn}' } }))).toEqual([]);
+  });
+});
+
 describe('GD-IAM-2 and the key of EventBridge-fed SNS topics', () => {
   const topic = 'arn:aws:sns:us-east-1:111111111111:acme-guardduty-high';
   const key = (statement: Record<string, unknown>) =>
@@ -216,7 +262,7 @@ describe('GD-IAM-2 pinning keys and the log-stream exception', () => {
   const logPolicy = (doc: string) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) => new CloudwatchLogResourcePolicy(s, 'LogPolicy', { policyName: 'p', policyDocument: doc });
 
   it('accepts aws:SourceArn and sts:ExternalId as pinning the caller', () => {
-    expect(problems(ServicePrincipalSourceAccount, logPolicy(statement({ Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:events:us-east-1:1:rule/r' } } })))).toEqual([]);
+    expect(problems(ServicePrincipalSourceAccount, logPolicy(statement({ Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:events:us-east-1:111111111111:rule/r' } } })))).toEqual([]);
     const trust = policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': '1' } } }] });
     expect(problems(ServicePrincipalSourceAccount, (s) => new IamRole(s, 'Role', { name: 'r', assumeRolePolicy: trust }))).toEqual([]);
   });
@@ -246,6 +292,22 @@ describe('GD-IAM-2 on Lambda permissions', () => {
 describe('GD-SNS-1 SnsTopicEncrypted', () => {
   it('Noncompliance: topic without a key', () => {
     expect(problems(SnsTopicEncrypted, (s) => new SnsTopic(s, 'Topic', { name: 't' }))).toEqual(['test/Topic: topic is not encrypted (set kms_master_key_id)']);
+  });
+  it('Noncompliance: the AWS managed key, which EventBridge cannot use (every alert dropped)', () => {
+    for (const key of ['alias/aws/sns', 'arn:aws:kms:us-east-1:111111111111:alias/aws/sns']) {
+      expect(problems(SnsTopicEncrypted, (s) => new SnsTopic(s, 'Topic', { name: 't', kmsMasterKeyId: key }))).toEqual([
+        'test/Topic: topic uses the AWS managed key alias/aws/sns, whose policy cannot let EventBridge publish: use a customer managed key',
+      ]);
+    }
+  });
+  it('Noncompliance: an https subscription to an http:// endpoint, or plain http', () => {
+    const subscription = (protocol: string, endpoint: string) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) =>
+      new SnsTopicSubscription(s, 'Subscription', { topicArn: 'arn:aws:sns:us-east-1:111111111111:t', protocol, endpoint });
+    expect(problems(SnsTopicEncrypted, subscription('https', 'http://hooks.example.com/x'))).toEqual([
+      'test/Subscription: https subscription to http://hooks.example.com/x, which is not an https:// URL',
+    ]);
+    expect(problems(SnsTopicEncrypted, subscription('http', 'http://hooks.example.com/x'))).toEqual(['test/Subscription: subscription delivers over plain http (use https)']);
+    expect(problems(SnsTopicEncrypted, subscription('https', 'https://hooks.example.com/x'))).toEqual([]);
   });
   it('Compliance', () => {
     expect(problems(SnsTopicEncrypted, (s) => new SnsTopic(s, 'Topic', { name: 't', kmsMasterKeyId: 'alias/x' }))).toEqual([]);

@@ -1,5 +1,5 @@
 import { SNS_TOPIC_ENCRYPTION_CONTEXT } from '../../../src/alerts/policies';
-import { asList, conditionKeys, parsePolicy, type PolicyStatement } from '../../../src/policy/document';
+import { asList, parsePolicy, type PolicyStatement } from '../../../src/policy/document';
 import type { GuardrailRule } from '../model';
 
 /** Resource types and the attribute holding their resource or trust policy. */
@@ -16,6 +16,54 @@ const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
 
 /** Condition keys that pin the caller to our account or resources (lower case). */
 const PINNING_KEYS = ['aws:sourceaccount', 'aws:sourceorgid', 'aws:sourcearn', 'sts:externalid'];
+
+/**
+ * Operators under which a pinning key pins: a request without the key fails
+ * them. Negated operators (`StringNotEquals`) and `...IfExists` (true when
+ * the key is absent) let every other caller through.
+ */
+const PINNING_OPERATORS = new Set(['stringequals', 'stringlike', 'arnequals', 'arnlike']);
+
+/** A reference to a resource of the same stack (`${aws_x.y.arn}`): in the stack's own account. */
+const SAME_STACK_REFERENCE = /^\$\{(aws_[a-z0-9_]+|data\.aws_[a-z0-9_]+)\.[^}]+\}/;
+
+/**
+ * Why one condition entry does not pin the caller to the stack's accounts,
+ * or undefined when it does: judged by operator and value, not key name
+ * (`StringNotEquals aws:SourceAccount`, or another account's id, pins nothing).
+ */
+function pinningProblem(operator: string, key: string, values: readonly string[], accountIds: readonly string[]): string | undefined {
+  if (!PINNING_OPERATORS.has(operator.toLowerCase())) return `${key} under ${operator} does not pin the caller (use StringEquals or ArnEquals/ArnLike)`;
+  if (values.length === 0 || values.some((v) => v === '' || v === '*')) return `${key} matches any value`;
+  const ours = (account: string) => (accountIds.length === 0 ? /^\d{12}$/.test(account) : accountIds.includes(account));
+  switch (key.toLowerCase()) {
+    case 'aws:sourceaccount': {
+      const foreign = values.filter((v) => !ours(v) && !SAME_STACK_REFERENCE.test(v));
+      return foreign.length > 0 ? `aws:SourceAccount ${foreign.join(', ')} is not this stack's account (${accountIds.join(', ') || 'none stated'})` : undefined;
+    }
+    case 'aws:sourcearn': {
+      // arn:partition:service:region:account:resource; a reference to this stack's resource is in its account.
+      const foreign = values.filter((v) => !SAME_STACK_REFERENCE.test(v) && !ours(v.split(':')[4] ?? ''));
+      return foreign.length > 0 ? `aws:SourceArn ${foreign.join(', ')} is not in this stack's account (${accountIds.join(', ') || 'none stated'})` : undefined;
+    }
+    default:
+      return undefined; // aws:SourceOrgID, sts:ExternalId: an exact, non-wildcard value pins
+  }
+}
+
+/** Undefined when some condition entry pins the caller; otherwise why none does. */
+function unpinnedReason(s: PolicyStatement, accountIds: readonly string[]): string | undefined {
+  const reasons: string[] = [];
+  for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
+    for (const [key, value] of Object.entries(entries)) {
+      if (!PINNING_KEYS.includes(key.toLowerCase())) continue;
+      const problem = pinningProblem(operator, key, asList(value as string | readonly string[]).map(String), accountIds);
+      if (problem === undefined) return undefined;
+      reasons.push(problem);
+    }
+  }
+  return reasons.length > 0 ? reasons.join('; ') : 'without an aws:SourceAccount or aws:SourceArn condition';
+}
 
 /** EventBridge's service principal, the same name in every partition (src/regions/catalog). */
 const EVENTS_PRINCIPAL = 'events.amazonaws.com';
@@ -58,12 +106,15 @@ export const ServicePrincipalSourceAccount: GuardrailRule = {
   id: 'GD-IAM-2',
   description: 'Every Allow statement for a service principal pins the caller: aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or (trust policies) sts:ExternalId.',
   appliesTo: [...Object.keys(POLICY_ATTRIBUTE), 'aws_lambda_permission'],
-  check(resource) {
+  check(resource, stack) {
     if (resource.type === 'aws_lambda_permission') {
       // A Lambda permission is a one-statement policy in attribute form.
       const principal = String(resource.attributes.principal ?? '');
-      const pinned = resource.attributes.source_account !== undefined || resource.attributes.principal_org_id !== undefined;
-      return principal.endsWith('.amazonaws.com') && !pinned ? [`allows ${principal} without source_account`] : [];
+      if (!principal.endsWith('.amazonaws.com')) return [];
+      const account = resource.attributes.source_account;
+      if (account === undefined) return resource.attributes.principal_org_id !== undefined ? [] : [`allows ${principal} without source_account`];
+      const problem = pinningProblem('StringEquals', 'aws:SourceAccount', [String(account)], stack.accountIds);
+      return problem ? [`allows ${principal}: ${problem}`] : [];
     }
     const raw = resource.attributes[POLICY_ATTRIBUTE[resource.type]!];
     if (raw === undefined) return [];
@@ -71,12 +122,12 @@ export const ServicePrincipalSourceAccount: GuardrailRule = {
     if (!doc) return ['policy is not a plain JSON document, so it cannot be checked (build it with policyJson)'];
     return doc.Statement.flatMap((s, i) => {
       if (s.Effect !== 'Allow' || s.Principal === '*' || asList(s.Principal?.Service).length === 0) return [];
-      const keys = conditionKeys(s);
-      if (PINNING_KEYS.some((k) => keys.has(k))) return [];
+      const unpinned = unpinnedReason(s, stack.accountIds);
+      if (unpinned === undefined) return [];
       const actions = asList(s.Action);
       if (resource.type === 'aws_cloudwatch_log_resource_policy' && actions.length > 0 && actions.every((a) => a === 'logs:CreateLogStream')) return [];
       if ((resource.type === 'aws_kms_key' || resource.type === 'aws_kms_key_policy') && isEventBridgeTopicKeyStatement(s)) return [];
-      return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} without an aws:SourceAccount or aws:SourceArn condition`];
+      return [`Statement[${i}] allows ${asList(s.Principal?.Service).join(', ')} ${unpinned}`];
     });
   },
 };
