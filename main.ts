@@ -7,8 +7,8 @@ import { assertGuardrails, GuardrailError } from './modules/guardrails';
 import { withCheapTokenStackTraces } from './modules/token-stack-traces';
 import { ConfigError, configFileFromEnv } from './src/config';
 import { DEFAULT_OUTDIR } from './src/naming';
-import { loadEstate, ThreatListError, writeListBodies } from './src/stacks/load-estate';
-import type { EstatePlan } from './src/stacks/plan';
+import { loadEstate, ThreatListError, writeListBodies } from './src/plan/load-estate';
+import type { EstatePlan } from './src/plan/plan';
 
 export { ThreatListError };
 

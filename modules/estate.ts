@@ -1,6 +1,6 @@
 import { Aspects, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EstatePlan } from '../src/stacks/plan';
+import type { EstatePlan } from '../src/plan/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
 import { HomeStack } from './stacks/home-stack';
 import { ManagementStack } from './stacks/management-stack';

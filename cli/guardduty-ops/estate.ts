@@ -3,8 +3,8 @@ import type { GuardDutyConfig } from '../../src/config/schema';
 import type { AwsClients } from '../../src/ops/aws-clients';
 import { assertCallerAccount } from '../../src/ops/caller-account';
 import { createProgress, type Progress } from '../../src/ops/progress';
-import { loadEstate } from '../../src/stacks/load-estate';
-import type { EstatePlan } from '../../src/stacks/plan';
+import { loadEstate } from '../../src/plan/load-estate';
+import type { EstatePlan } from '../../src/plan/plan';
 import type { CredentialCliOptions, FanOutCliOptions } from './common-options';
 import type { OpsDeps } from './deps';
 

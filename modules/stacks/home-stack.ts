@@ -3,7 +3,7 @@ import { alertsKeyPolicy } from '../../src/alerts/policies';
 import { forwarderPolicy } from '../../src/export/policies';
 import { flowLogDeliveryPolicy } from '../../src/flow-logs/policies';
 import { servicePrincipal } from '../../src/regions/principals';
-import type { HomeStackPlan } from '../../src/stacks/plan';
+import type { HomeStackPlan } from '../../src/plan/plan';
 import { FindingsAccessRole } from '../access/findings-access-role';
 import { AlertRoute } from '../alerts/alert-route';
 import { FindingsArchive } from '../findings-export/findings-archive';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEstate } from '../../modules/estate';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; data?: Record<string, Record<string, Block>> };

@@ -6,7 +6,7 @@ import { buildEstate } from '../../modules/estate';
 import { GuardrailsAspect } from '../../modules/guardrails/aspect';
 import { assertGuardrails, GuardrailError } from '../../modules/guardrails/evaluate';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 import { compliantBucket, S3Bucket, stackOf } from './fixtures';
 
 // Testing.synth/synthScope skip validations and ignore error annotations;

@@ -14,7 +14,7 @@ import { MemberAccount } from '../../modules/organization/member-account';
 import { OrganizationConfiguration } from '../../modules/organization/organization-configuration';
 import { parseConfig } from '../../src/config';
 import { organizationFeatures, resolveDetectorFeatures } from '../../src/features/resolve';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; provider?: { aws: Block[] } };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEstate } from '../../modules/estate';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type StackJson = {
   provider: { aws: Record<string, unknown>[] };
