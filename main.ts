@@ -2,13 +2,13 @@ import { App } from 'cdktf';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEstate, type Estate } from './modules/estate';
+import { buildEstateStacks, type EstateStacks } from './modules/estate-stacks';
 import { assertGuardrails, GuardrailError } from './modules/guardrails';
 import { withCheapTokenStackTraces } from './modules/token-stack-traces';
 import { ConfigError, configFileFromEnv } from './src/config';
 import { DEFAULT_OUTDIR } from './src/naming';
-import { loadEstate, ThreatListError, writeListBodies } from './src/stacks/load-estate';
-import type { EstatePlan } from './src/stacks/plan';
+import { loadPlan, ThreatListError, writeListBodies } from './src/plan/load-plan';
+import type { EstatePlan } from './src/plan/plan';
 
 export { ThreatListError };
 
@@ -21,7 +21,7 @@ export interface SynthOptions {
 
 export interface SynthResult {
   readonly plan: EstatePlan;
-  readonly estate: Estate;
+  readonly estate: EstateStacks;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface SynthResult {
 export function synthesize(options: SynthOptions = {}): SynthResult {
   // cdktf's own precedence: the App's outdir, then the CLI's --output.
   const outdir = options.outdir ?? process.env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR;
-  const { plan } = loadEstate(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date(), outdir });
+  const { plan } = loadPlan(options.configFile ?? configFileFromEnv(), { root: process.cwd(), now: new Date(), outdir });
   // List bodies go through files (copied into cdktf.out at synth), not inline JSON.
   const bodies = mkdtempSync(join(tmpdir(), 'guardduty-lists-'));
   try {
@@ -40,7 +40,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       // cdktf's App creates only the last folder of the path (`--output build/cdktf` would fail).
       mkdirSync(outdir, { recursive: true });
       const app = new App({ stackTraces: false, outdir });
-      const estate = buildEstate(app, plan, { listBodyFiles: writeListBodies(plan, bodies) });
+      const estate = buildEstateStacks(app, plan, { listBodyFiles: writeListBodies(plan, bodies) });
       assertGuardrails(estate.stacks);
       app.synth();
       return { plan, estate };

@@ -1,26 +1,18 @@
 import { configFileFromEnv } from '../../src/config';
-import type { GuardDutyConfig } from '../../src/config/schema';
 import type { AwsClients } from '../../src/ops/aws-clients';
 import { assertCallerAccount } from '../../src/ops/caller-account';
 import { createProgress, type Progress } from '../../src/ops/progress';
-import { loadEstate } from '../../src/stacks/load-estate';
-import type { EstatePlan } from '../../src/stacks/plan';
+import { type LoadedPlan, loadPlan } from '../../src/plan/load-plan';
 import type { CredentialCliOptions, FanOutCliOptions } from './common-options';
 import type { OpsDeps } from './deps';
-
-export interface EstateConfig {
-  readonly configFile: string;
-  readonly config: GuardDutyConfig;
-  readonly plan: EstatePlan;
-}
 
 /**
  * The same config, lists and plan synth reads (so verify expects the
  * content-hashed list locations synth produced); a ConfigError or
  * ThreatListError stops the run with exit 2.
  */
-export function readEstateConfig(options: CredentialCliOptions, deps: OpsDeps): EstateConfig {
-  return loadEstate(options.config ?? configFileFromEnv(deps.env), { root: process.cwd(), now: new Date(deps.now()) });
+export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps): LoadedPlan {
+  return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: process.cwd(), now: new Date(deps.now()) });
 }
 
 export interface Connection {
@@ -29,8 +21,7 @@ export interface Connection {
 }
 
 /** Clients for the admin account, after confirming the credentials reach it. */
-export async function connect(estate: EstateConfig, options: CredentialCliOptions, deps: OpsDeps): Promise<Connection> {
-  const { config } = estate;
+export async function connect({ config }: LoadedPlan, options: CredentialCliOptions, deps: OpsDeps): Promise<Connection> {
   const clients = deps.clients({
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.roleArn ? { roleArn: options.roleArn } : {}),

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../src/config';
-import { ThreatListError } from '../../src/stacks/load-estate';
+import { ThreatListError } from '../../src/plan/load-plan';
 import { ExitCode } from '../../src/ops/exit-code';
 import { describeRegionError, formatRegionError } from '../../src/ops/region-error';
 import { UsageError } from '../../src/ops/usage-error';

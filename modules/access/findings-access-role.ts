@@ -3,7 +3,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { accessTrustPolicy, findingsAccessPolicy } from '../../src/access/policies';
 import { policyJson } from '../../src/policy/document';
-import type { AccessRolePlan } from '../../src/stacks/export-plan';
+import type { AccessRolePlan } from '../../src/plan/export-plan';
 
 export interface FindingsAccessRoleProps {
   readonly role: AccessRolePlan;

@@ -7,7 +7,7 @@ import { shortAlertMessage } from '../../src/alerts/message';
 import { alertTopicPolicy } from '../../src/alerts/policies';
 import { policyJson } from '../../src/policy/document';
 import type { Partition } from '../../src/regions/catalog';
-import type { AlertRoutePlan } from '../../src/stacks/export-plan';
+import type { AlertRoutePlan } from '../../src/plan/export-plan';
 import { FindingsRule } from '../findings-export/findings-rule';
 
 export interface AlertRouteProps {

@@ -1,13 +1,10 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { Construct } from 'constructs';
-import { findingsLogResourcePolicy } from '../../src/export/policies';
-import { policyJson } from '../../src/policy/document';
-import type { Partition } from '../../src/regions/catalog';
+import { type PolicyDocument, policyJson } from '../../src/policy/document';
 import { FindingsRule } from './findings-rule';
 
 export interface FindingsLogGroupProps {
-  readonly partition: Partition;
   readonly logGroupName: string;
   readonly logGroupArn: string;
   readonly retentionDays: number;
@@ -16,9 +13,9 @@ export interface FindingsLogGroupProps {
   /** The findings bus the rule reads. */
   readonly busName: string;
   readonly ruleName: string;
-  /** The delivery rule: the only source allowed to put log events. */
-  readonly ruleArn: string;
   readonly resourcePolicyName: string;
+  /** The group's resource policy: only the delivery rule may put log events. */
+  readonly resourcePolicy: PolicyDocument;
 }
 
 /**
@@ -38,7 +35,7 @@ export class FindingsLogGroup extends Construct {
     });
     const resourcePolicy = new CloudwatchLogResourcePolicy(this, 'ResourcePolicy', {
       policyName: props.resourcePolicyName,
-      policyDocument: policyJson(findingsLogResourcePolicy(props.partition, props.logGroupArn, props.ruleArn)),
+      policyDocument: policyJson(props.resourcePolicy),
     });
     new FindingsRule(this, 'Delivery', {
       ruleName: props.ruleName,

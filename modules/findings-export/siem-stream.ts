@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { siemDeliveryPolicy, siemPutPolicy } from '../../src/export/policies';
 import type { Partition } from '../../src/regions/catalog';
 import { servicePrincipal } from '../../src/regions/principals';
-import type { SiemPlan } from '../../src/stacks/export-plan';
+import type { SiemPlan } from '../../src/plan/export-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 import { FindingsRule } from './findings-rule';
 import { ServiceRole } from './service-role';

@@ -2,7 +2,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyInviteAccepter } from '@cdktf/provider-aws/lib/guardduty-invite-accepter';
 import { TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
-import { ImportBlock } from '../stacks/import-block';
+import { ImportBlock } from '../terraform/import-block';
 import { resourceAddress } from '../terraform/address';
 
 export interface MemberAccountProps {

@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
-import type { ProviderPlan } from '../../src/stacks/plan';
+import type { ProviderPlan } from '../../src/plan/plan';
 
 /**
  * The stack's AWS provider. `allowed_account_ids` makes Terraform refuse to

@@ -1,5 +1,5 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from 'cdktf';
-import type { BackendPlan } from '../../src/stacks/plan';
+import type { BackendPlan } from '../../src/plan/plan';
 
 /** One state per stack, as the config's backend says. */
 export function addBackend(stack: TerraformStack, plan: BackendPlan): void {

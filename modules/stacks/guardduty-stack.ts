@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { BackendPlan, ProviderPlan } from '../../src/stacks/plan';
+import type { BackendPlan, ProviderPlan } from '../../src/plan/plan';
 import { addAwsProvider } from './aws-provider';
 import { addBackend } from './backend';
 import { withStaticTerraformVersionChecks } from './terraform-version';

@@ -1,9 +1,7 @@
 import type { Construct } from 'constructs';
 import { alertsKeyPolicy } from '../../src/alerts/policies';
-import { forwarderPolicy } from '../../src/export/policies';
-import { flowLogDeliveryPolicy } from '../../src/flow-logs/policies';
 import { servicePrincipal } from '../../src/regions/principals';
-import type { HomeStackPlan } from '../../src/stacks/plan';
+import type { HomeStackPlan } from '../../src/plan/plan';
 import { FindingsAccessRole } from '../access/findings-access-role';
 import { AlertRoute } from '../alerts/alert-route';
 import { FindingsArchive } from '../findings-export/findings-archive';
@@ -32,20 +30,19 @@ export class HomeStack extends GuardDutyStack {
       roleName: f.forwarderRoleName,
       servicePrincipal: events,
       caller: { sourceAccount: f.accountId, sourceArn: f.forwarderRuleArns },
-      policy: forwarderPolicy(f.busArn),
+      policy: f.forwarderPolicy,
     });
     this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, forwarderRoleArn: f.forwarderRoleArn, requireOrganization: f.requireOrganization });
     const busName = this.findingsBus.bus.name;
     new FindingsLogGroup(this, 'FindingsLogGroup', {
-      partition: f.partition,
       logGroupName: f.logGroup.name,
       logGroupArn: f.logGroup.arn,
       retentionDays: f.logGroup.retentionDays,
       ...(f.logGroup.kmsKeyArn ? { kmsKeyArn: f.logGroup.kmsKeyArn } : {}),
       busName,
       ruleName: f.logGroup.ruleName,
-      ruleArn: f.logGroup.ruleArn,
       resourcePolicyName: f.logGroup.resourcePolicyName,
+      resourcePolicy: f.logGroup.resourcePolicy,
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
     if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, busName, siem: f.siem });
@@ -69,7 +66,7 @@ export class HomeStack extends GuardDutyStack {
         roleName: f.flowLogRole.name,
         servicePrincipal: servicePrincipal('vpc-flow-logs', f.partition),
         caller: { sourceAccount: f.accountId, sourceArn: f.flowLogRole.flowLogArns },
-        policy: flowLogDeliveryPolicy(f.flowLogRole.logGroupArnPattern),
+        policy: f.flowLogRole.policy,
       });
     }
   }

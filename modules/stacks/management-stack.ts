@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { ManagementStackPlan } from '../../src/stacks/plan';
+import type { ManagementStackPlan } from '../../src/plan/plan';
 import { DelegatedAdmin } from '../organization/delegated-admin';
 import { GuardDutyStack } from './guardduty-stack';
 

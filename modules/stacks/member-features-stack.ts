@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { MemberFeaturesStackPlan } from '../../src/stacks/plan';
+import type { MemberFeaturesStackPlan } from '../../src/plan/plan';
 import { MemberDetectorFeatures } from '../organization/member-detector-features';
 import { GuardDutyStack } from './guardduty-stack';
 

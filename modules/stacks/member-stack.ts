@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { MemberStackPlan } from '../../src/stacks/plan';
+import type { MemberStackPlan } from '../../src/plan/plan';
 import { MemberAccount } from '../organization/member-account';
 import { GuardDutyStack } from './guardduty-stack';
 

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import type { RegionalStackPlan } from '../../src/stacks/plan';
+import type { RegionalStackPlan } from '../../src/plan/plan';
 import { GuardDutyDetector } from '../detector/guardduty-detector';
 import { PublishingDestination } from '../findings-export/publishing-destination';
 import { RegionalForwarder } from '../findings-export/regional-forwarder';

@@ -2,7 +2,7 @@ import { GuarddutyIpset } from '@cdktf/provider-aws/lib/guardduty-ipset';
 import { GuarddutyThreatintelset } from '@cdktf/provider-aws/lib/guardduty-threatintelset';
 import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
-import type { IpListSetPlan } from '../../src/stacks/threat-list-plan';
+import type { IpListSetPlan } from '../../src/plan/threat-list-plan';
 import { resourceAddress } from '../terraform/address';
 
 export interface IpListSetsProps {

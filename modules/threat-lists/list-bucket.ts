@@ -1,7 +1,7 @@
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ListObjectPlan } from '../../src/stacks/threat-list-plan';
+import type { ListObjectPlan } from '../../src/plan/threat-list-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 
 export interface ListBucketProps {

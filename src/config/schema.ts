@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
 import { PARTITIONS } from '../regions/catalog';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
-import { access, alerts, exportSection, flowLogs, presets, suppressions } from './export-schema';
+import { access, alerts, exportSection, flowLogs, presets, suppressions } from './findings-export-schema';
 import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
 
 /**

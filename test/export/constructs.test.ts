@@ -3,9 +3,9 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEstate } from '../../modules/estate';
+import { buildEstateStacks } from '../../modules/estate-stacks';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; data?: Record<string, Record<string, Block>> };
@@ -18,7 +18,7 @@ homeRegion: us-east-1
 accounts: { admin: { accountId: "${ADMIN}" } }
 regions: { include: [us-east-1, eu-west-1, af-south-1], optIn: [af-south-1] }
 ${extra}`);
-  const e = buildEstate(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')), stackTraces: false }), planEstate(config));
+  const e = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')), stackTraces: false }), planEstate(config));
   const stack = (name: string) => e.stacks.find((s) => s.node.id === name)!.toTerraform() as Json;
   return { home: stack('guardduty-home'), region: (r: string) => stack(`guardduty-${r}`) };
 }
@@ -78,7 +78,7 @@ describe('cross-region aggregation', () => {
 
   it('requires the organization on the bus in organization mode', () => {
     const config = parseConfig(`prefix: acme\nhomeRegion: us-east-1\naccounts:\n  admin: { accountId: "${ADMIN}" }\n  management: { accountId: "222222222222" }\nregions: { include: [us-east-1] }\norganization: { enabled: true }\n`);
-    const e = buildEstate(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')) }), planEstate(config));
+    const e = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')) }), planEstate(config));
     const json = e.home.toTerraform() as Json;
     expect(Object.keys(json.data!.aws_organizations_organization!)).toHaveLength(1);
     const [statement] = doc(one(json, 'aws_cloudwatch_event_bus_policy').policy).Statement;

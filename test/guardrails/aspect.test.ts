@@ -2,11 +2,11 @@ import { App, Aspects, Testing } from 'cdktf';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEstate } from '../../modules/estate';
+import { buildEstateStacks } from '../../modules/estate-stacks';
 import { GuardrailsAspect } from '../../modules/guardrails/aspect';
 import { assertGuardrails, GuardrailError } from '../../modules/guardrails/evaluate';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 import { compliantBucket, S3Bucket, stackOf } from './fixtures';
 
 // Testing.synth/synthScope skip validations and ignore error annotations;
@@ -31,7 +31,7 @@ describe('GuardrailsAspect', () => {
   it('is on every stack of the estate, so a customisation cannot weaken it', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'gd-aspect-'));
     const config = parseConfig('prefix: acme\nhomeRegion: eu-west-1\naccounts: { admin: { accountId: "111111111111" } }\nregions: { include: [eu-west-1] }\n');
-    const estate = buildEstate(new App({ outdir, stackTraces: false }), planEstate(config));
+    const estate = buildEstateStacks(new App({ outdir, stackTraces: false }), planEstate(config));
     for (const stack of estate.stacks) expect(Aspects.of(stack).all.some((a) => a instanceof GuardrailsAspect)).toBe(true);
 
     new S3Bucket(estate.home, 'Custom', { bucket: 'acme-custom' });

@@ -6,7 +6,7 @@ import { App, Testing } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEstate } from '../../modules/estate';
+import { buildEstateStacks } from '../../modules/estate-stacks';
 import { DelegatedAdmin } from '../../modules/organization/delegated-admin';
 import { InvitedMembers } from '../../modules/organization/invited-members';
 import { MemberDetectorFeatures } from '../../modules/organization/member-detector-features';
@@ -14,7 +14,7 @@ import { MemberAccount } from '../../modules/organization/member-account';
 import { OrganizationConfiguration } from '../../modules/organization/organization-configuration';
 import { parseConfig } from '../../src/config';
 import { organizationFeatures, resolveDetectorFeatures } from '../../src/features/resolve';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; provider?: { aws: Block[] } };
@@ -171,7 +171,7 @@ describe('estate in both modes', () => {
 
   it('organization mode: management stack with the management provider; regional stacks depend on it', () => {
     const config = parseConfig(`prefix: acme\nhomeRegion: eu-west-1\naccounts:\n  admin: { accountId: "111111111111" }\n  management: { accountId: "222222222222", assumeRoleArn: "arn:aws:iam::222222222222:role/Org" }\nregions: { include: [eu-west-1, us-east-1] }\norganization: { enabled: true }\n`);
-    const estate = buildEstate(new App({ outdir: outdir() }), planEstate(config));
+    const estate = buildEstateStacks(new App({ outdir: outdir() }), planEstate(config));
     expect(estate.stacks.map((s) => s.node.id)).toEqual(['guardduty-home', 'guardduty-management', 'guardduty-us-east-1', 'guardduty-eu-west-1']);
     const mgmt = estate.management!.toTerraform() as Json;
     expect(mgmt.provider!.aws[0]).toMatchObject({ allowed_account_ids: ['222222222222'], assume_role: [{ role_arn: 'arn:aws:iam::222222222222:role/Org', session_name: 'guardduty-cdktf' }] });
@@ -180,7 +180,7 @@ describe('estate in both modes', () => {
 
   it('invitation mode: member stacks in their own accounts after the inviting regional stacks', () => {
     const config = parseConfig(`prefix: acme\nhomeRegion: eu-west-1\naccounts: { admin: { accountId: "111111111111" } }\nregions: { include: [eu-west-1, us-east-1] }\nmembers:\n  - { accountId: "333333333333", email: a@example.com, assumeRoleArn: "arn:aws:iam::333333333333:role/M" }\n`);
-    const estate = buildEstate(new App({ outdir: outdir() }), planEstate(config));
+    const estate = buildEstateStacks(new App({ outdir: outdir() }), planEstate(config));
     const [member] = estate.members;
     expect(member!.node.id).toBe('guardduty-member-333333333333');
     expect(estate.memberFeatures!.dependencies.map((d) => d.node.id)).toEqual(['guardduty-member-333333333333']);

@@ -2,9 +2,9 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEstate } from '../../modules/estate';
+import { buildEstateStacks } from '../../modules/estate-stacks';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 type StackJson = {
   provider: { aws: Record<string, unknown>[] };
@@ -22,7 +22,7 @@ accounts:
 regions: { include: [eu-west-1, us-east-1] }
 ${extra}`);
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-stacks-')), stackTraces: false });
-  return buildEstate(app, planEstate(config));
+  return buildEstateStacks(app, planEstate(config));
 }
 
 const json = (stack: { toTerraform(): unknown }) => stack.toTerraform() as StackJson;
@@ -86,7 +86,7 @@ describe('estate stacks', () => {
 
   it('leaves default_tags out when the config has no tags', () => {
     const config = parseConfig('prefix: acme\nhomeRegion: eu-west-1\naccounts: { admin: { accountId: "111111111111" } }\nregions: { include: [eu-west-1] }\n');
-    const e = buildEstate(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-stacks-')) }), planEstate(config));
+    const e = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-stacks-')) }), planEstate(config));
     expect(json(e.home).provider.aws[0]).toEqual({ region: 'eu-west-1', allowed_account_ids: ['111111111111'] });
   });
 });

@@ -1,11 +1,11 @@
 import { App, Testing } from 'cdktf';
-import { buildEstate } from '../../modules/estate';
+import { buildEstateStacks } from '../../modules/estate-stacks';
 import { IpListSets } from '../../modules/threat-lists/ip-list-sets';
 import { ListBucket } from '../../modules/threat-lists/list-bucket';
 import { parseConfig } from '../../src/config';
 import { S3_OBJECT_MAX_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from '../../src/config/tags';
-import { writeListBodies } from '../../src/stacks/load-estate';
-import { planEstate } from '../../src/stacks/plan';
+import { writeListBodies } from '../../src/plan/load-plan';
+import { planEstate } from '../../src/plan/plan';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,7 +129,7 @@ threatLists:
 `);
   const plan = planEstate(tagged, lists);
   const listBodyFiles = writeListBodies(plan, mkdtempSync(join(tmpdir(), 'gd-bodies-')));
-  const home = buildEstate(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-lists-')), stackTraces: false }), plan, { listBodyFiles }).home.toTerraform() as Json & {
+  const home = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-lists-')), stackTraces: false }), plan, { listBodyFiles }).home.toTerraform() as Json & {
     provider: { aws: { default_tags?: { tags: Record<string, string> }[] }[] };
   };
 

@@ -10,7 +10,7 @@ import { narrowRegions } from '../../../src/ops/region-scope';
 import { UsageError } from '../../../src/ops/usage-error';
 import { type FanOutCliOptions, parsePositiveInt, parseSeverityArgument, withCredentialOptions, withFanOutOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
-import { connect, progressFor, readEstateConfig } from '../estate';
+import { connect, loadPlanForCommand, progressFor } from '../estate';
 import { guardedAction } from '../guarded-action';
 
 const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -64,9 +64,9 @@ export function defineFindingsCommand(cmd: Command, deps: OpsDeps, finish: (code
           archived: options.archived === true,
           includeSamples: options.includeSamples === true,
         };
-        const estate = readEstateConfig(options, deps);
-        const regions = narrowRegions(estate.plan.regional.map((r) => r.region), options.regions);
-        const { clients, accountId } = await connect(estate, options, deps);
+        const loaded = loadPlanForCommand(options, deps);
+        const regions = narrowRegions(loaded.plan.regional.map((r) => r.region), options.regions);
+        const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);
         const outcomes = await collectEstateFindings((region) => clients.guardduty(region), regions, query, {
           concurrency: options.concurrency,

@@ -6,7 +6,7 @@ import { smokePlanFromConfig } from '../../../src/ops/smoke/smoke-plan';
 import { buildSmokeReport, formatSmokeText } from '../../../src/ops/smoke/smoke-report';
 import { type CredentialCliOptions, parseDurationArgument, parseList, withCredentialOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
-import { connect, readEstateConfig } from '../estate';
+import { connect, loadPlanForCommand } from '../estate';
 import { guardedAction } from '../guarded-action';
 
 interface SmokeOptions extends CredentialCliOptions {
@@ -36,9 +36,9 @@ export function defineSmokeCommand(cmd: Command, deps: OpsDeps, finish: (code: n
     .option('--no-progress', 'no waiting status on the terminal')
     .action(
       guardedAction<SmokeOptions>('smoke', deps, finish, async (options) => {
-        const estate = readEstateConfig(options, deps);
-        const plan = smokePlanFromConfig(estate.config, estate.plan.regional.map((r) => r.region), {
-          minSeverity: severityThreshold(estate.config.export.minSeverity),
+        const loaded = loadPlanForCommand(options, deps);
+        const plan = smokePlanFromConfig(loaded.config, loaded.plan.regional.map((r) => r.region), {
+          minSeverity: severityThreshold(loaded.config.export.minSeverity),
           timeoutMs: options.timeout,
           intervalMs: options.interval,
           archive: options.archive === true,
@@ -46,7 +46,7 @@ export function defineSmokeCommand(cmd: Command, deps: OpsDeps, finish: (code: n
           ...(options.types ? { types: options.types } : {}),
           ...(options.logGroup ? { logGroupName: options.logGroup } : {}),
         });
-        const { clients, accountId } = await connect(estate, options, deps);
+        const { clients, accountId } = await connect(loaded, options, deps);
         const live = deps.isTTY && options.progress && !deps.env.CI;
         const result = await runSmoke(clients, plan, { now: deps.now, sleep: deps.sleep }, (arrived, elapsed) => {
           if (live) deps.stderr(`\r\x1b[2K${arrived}/${plan.types.length} arrived after ${formatDuration(elapsed)}`);

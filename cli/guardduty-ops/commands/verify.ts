@@ -5,7 +5,7 @@ import { verifyEstate } from '../../../src/ops/verify/verify-estate';
 import { buildVerifyReport, formatVerifyText } from '../../../src/ops/verify/verify-report';
 import { type FanOutCliOptions, withCredentialOptions, withFanOutOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
-import { connect, progressFor, readEstateConfig } from '../estate';
+import { connect, loadPlanForCommand, progressFor } from '../estate';
 import { guardedAction } from '../guarded-action';
 
 interface VerifyOptions extends FanOutCliOptions {
@@ -18,10 +18,10 @@ export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: 
     .option('--all', 'list every check, not only drift, pending and unreadable ones')
     .action(
       guardedAction<VerifyOptions>('verify', deps, finish, async (options) => {
-        const estate = readEstateConfig(options, deps);
-        const all = expectationsFromPlan(estate.plan);
+        const loaded = loadPlanForCommand(options, deps);
+        const all = expectationsFromPlan(loaded.plan);
         const regions = narrowRegions(all.map((e) => e.region), options.regions);
-        const { clients, accountId } = await connect(estate, options, deps);
+        const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);
         const outcomes = await verifyEstate(
           (region) => clients.guardduty(region),
@@ -29,7 +29,7 @@ export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: 
           { concurrency: options.concurrency, onSettled: (r) => progress.settled(r) },
         );
         progress.finish();
-        const report = buildVerifyReport({ accountId, configFile: estate.configFile, outcomes });
+        const report = buildVerifyReport({ accountId, configFile: loaded.configFile, outcomes });
         deps.stdout(options.json ? JSON.stringify(report, null, 2) + '\n' : formatVerifyText(report, { all: options.all === true }));
         return report.exitCode;
       }),

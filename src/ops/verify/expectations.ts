@@ -1,5 +1,5 @@
 import type { ResolvedFeature } from '../../features/resolve';
-import type { EstatePlan } from '../../stacks/plan';
+import type { EstatePlan } from '../../plan/plan';
 
 export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
 export type AutoEnableMembers = 'ALL' | 'NEW' | 'NONE';

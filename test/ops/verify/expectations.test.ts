@@ -1,6 +1,6 @@
 import { parseConfig } from '../../../src/config';
 import { expectationsFromPlan } from '../../../src/ops/verify/expectations';
-import { planEstate } from '../../../src/stacks/plan';
+import { planEstate } from '../../../src/plan/plan';
 
 const YAML = `
 prefix: acme

@@ -13,7 +13,7 @@ import { parseConfig } from '../../../src/config';
 import { expectationsFromPlan, type RegionExpectations } from '../../../src/ops/verify/expectations';
 import { verifyEstate } from '../../../src/ops/verify/verify-estate';
 import { buildVerifyReport, formatVerifyText } from '../../../src/ops/verify/verify-report';
-import { planEstate } from '../../../src/stacks/plan';
+import { planEstate } from '../../../src/plan/plan';
 import { awsError, liveFeaturesAsConfigured, MockedAws } from '../aws-mocks';
 
 const CONFIG = parseConfig(`

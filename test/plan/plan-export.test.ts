@@ -1,5 +1,5 @@
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 const base = `
 prefix: acme

@@ -1,6 +1,7 @@
 import type { GuardDutyConfig } from '../config/schema';
-import { type PublishingSource, secretsManagerViaService } from '../export/policies';
+import { findingsLogResourcePolicy, forwarderPolicy, type PublishingSource, secretsManagerViaService } from '../export/policies';
 import { severityThreshold } from '../findings/severity';
+import { flowLogDeliveryPolicy } from '../flow-logs/policies';
 import {
   alertRuleName,
   alertTopicName,
@@ -26,6 +27,7 @@ import {
   TRIAGE_ROLE_NAME,
   VIEWER_ROLE_NAME,
 } from '../naming';
+import type { PolicyDocument } from '../policy/document';
 import type { Partition } from '../regions/catalog';
 import { arn } from '../regions/principals';
 import { type FilterSpec, suppressionFilters } from '../suppression/filters';
@@ -71,6 +73,8 @@ export interface HomeExportPlan {
   readonly busArn: string;
   readonly forwarderRoleName: string;
   readonly forwarderRoleArn: string;
+  /** The forwarder role's inline policy. */
+  readonly forwarderPolicy: PolicyDocument;
   /** The regional forwarding rules, the only callers of the forwarder role (ArnLike pattern). */
   readonly forwarderRuleArns: string;
   /** Organization mode: the bus policy also requires the caller's organization. */
@@ -83,6 +87,7 @@ export interface HomeExportPlan {
     readonly ruleName: string;
     readonly ruleArn: string;
     readonly resourcePolicyName: string;
+    readonly resourcePolicy: PolicyDocument;
   };
   readonly s3?: { readonly bucketName: string; readonly keyAlias: string; readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number; readonly source: PublishingSource };
   readonly siem?: SiemPlan;
@@ -91,7 +96,7 @@ export interface HomeExportPlan {
   /** The topics this project creates, the only ones the alerts key encrypts for. */
   readonly alertTopicArns: readonly string[];
   readonly access: readonly AccessRolePlan[];
-  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string };
+  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string; readonly policy: PolicyDocument };
 }
 
 /** Findings export resources of one regional stack. */
@@ -143,6 +148,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   const busRuleArn = (ruleName: string) => arn(partition, 'events', homeRegion, accountId, `rule/${busName}/${ruleName}`);
   const forwarderRole = forwarderRoleName(prefix);
   const logGroupName = findingsLogGroupName(prefix);
+  const logGroupArn = arn(partition, 'logs', homeRegion, accountId, `log-group:${logGroupName}`);
   const exportConfig = config.export;
   const minSeverity = severityThreshold(exportConfig.minSeverity);
   const warnings: string[] = [];
@@ -171,6 +177,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
 
   const flowLogGroup = flowLogGroupName(prefix);
   const flowLogRole = config.flowLogs ? flowLogRoleName(prefix) : undefined;
+  const flowLogGroupArns = `arn:${partition}:logs:*:${accountId}:log-group:${flowLogGroup}`;
   if (config.presets.nlb && !config.presets.nlb.instanceTag) {
     warnings.push(
       'presets.nlb: without instanceTag the NLB filters archive these findings for every instance with a listener port open, including instances that are not behind a load balancer; add instanceTag',
@@ -185,16 +192,18 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     busArn,
     forwarderRoleName: forwarderRole,
     forwarderRoleArn: iamRoleArn(forwarderRole),
+    forwarderPolicy: forwarderPolicy(busArn),
     forwarderRuleArns: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
     requireOrganization: config.organization?.enabled === true,
     logGroup: {
       name: logGroupName,
-      arn: arn(partition, 'logs', homeRegion, accountId, `log-group:${logGroupName}`),
+      arn: logGroupArn,
       retentionDays: exportConfig.logGroup.retentionDays,
       ...(exportConfig.logGroup.kmsKeyArn ? { kmsKeyArn: exportConfig.logGroup.kmsKeyArn } : {}),
       ruleName: logDeliveryRuleName(prefix),
       ruleArn: busRuleArn(logDeliveryRuleName(prefix)),
       resourcePolicyName: logResourcePolicyName(prefix),
+      resourcePolicy: findingsLogResourcePolicy(partition, logGroupArn, busRuleArn(logDeliveryRuleName(prefix))),
     },
     ...(exportConfig.s3.enabled
       ? {
@@ -217,8 +226,9 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       ? {
           flowLogRole: {
             name: flowLogRole,
-            logGroupArnPattern: `arn:${partition}:logs:*:${accountId}:log-group:${flowLogGroup}`,
+            logGroupArnPattern: flowLogGroupArns,
             flowLogArns: arn(partition, 'ec2', '*', accountId, 'vpc-flow-log/*'),
+            policy: flowLogDeliveryPolicy(flowLogGroupArns),
           },
         }
       : {}),

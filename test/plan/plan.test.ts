@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { parseConfig } from '../../src/config';
-import { planEstate } from '../../src/stacks/plan';
+import { planEstate } from '../../src/plan/plan';
 
 const base = (extra = '') => `
 prefix: acme

@@ -1,6 +1,6 @@
 import { Aspects, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { EstatePlan } from '../src/stacks/plan';
+import type { EstatePlan } from '../src/plan/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
 import { HomeStack } from './stacks/home-stack';
 import { ManagementStack } from './stacks/management-stack';
@@ -8,7 +8,7 @@ import { MemberFeaturesStack } from './stacks/member-features-stack';
 import { MemberStack } from './stacks/member-stack';
 import { RegionalStack } from './stacks/regional-stack';
 
-export interface Estate {
+export interface EstateStacks {
   readonly home: HomeStack;
   readonly management?: ManagementStack;
   readonly regional: readonly RegionalStack[];
@@ -19,7 +19,7 @@ export interface Estate {
 }
 
 /** Files the plan refers to, written before synth. */
-export interface EstateInputs {
+export interface EstateStacksInputs {
   /** The body file of each IP list object, by object key (see writeListBodies). */
   readonly listBodyFiles: Readonly<Record<string, string>>;
 }
@@ -31,7 +31,7 @@ export interface EstateInputs {
  * other), and the
  * guardrails on every stack.
  */
-export function buildEstate(scope: Construct, plan: EstatePlan, inputs: EstateInputs = { listBodyFiles: {} }): Estate {
+export function buildEstateStacks(scope: Construct, plan: EstatePlan, inputs: EstateStacksInputs = { listBodyFiles: {} }): EstateStacks {
   const byName = new Map<string, TerraformStack>();
   const add = <T extends TerraformStack>(stack: T, dependsOn: readonly string[] = []): T => {
     for (const dep of dependsOn) {

@@ -18,7 +18,7 @@ export class ThreatListError extends Error {
   }
 }
 
-export interface LoadedEstate {
+export interface LoadedPlan {
   readonly configFile: string;
   readonly config: GuardDutyConfig;
   readonly lists: readonly BuiltList[];
@@ -39,7 +39,7 @@ export interface LoadOptions {
  * lists it names (paths relative to `root`, the project root), and the
  * plan built from both. Throws ConfigError or ThreatListError.
  */
-export function loadEstate(configFile: string, options: LoadOptions): LoadedEstate {
+export function loadPlan(configFile: string, options: LoadOptions): LoadedPlan {
   const config = loadConfig(configFile);
   const outdir = projectOutdir(configFile, config, options);
   let lists: BuiltList[] = [];
