@@ -3,6 +3,7 @@ import { ExitCode } from '../../src/ops/exit-code';
 import { defineFindingsCommand } from './commands/findings';
 import { defineRegionsCommand } from './commands/regions';
 import { defineSmokeCommand } from './commands/smoke';
+import { defineSynthDiffCommand } from './commands/synth-diff';
 import { defineVerifyCommand } from './commands/verify';
 import { defineWavesCommand } from './commands/waves';
 import type { OpsDeps } from './deps';
@@ -36,6 +37,7 @@ export async function run(args: readonly string[], deps: OpsDeps): Promise<numbe
   defineFindingsCommand(program.command('findings'), deps, finish);
   defineSmokeCommand(program.command('smoke'), deps, finish);
   defineWavesCommand(program.command('waves'), deps, finish);
+  defineSynthDiffCommand(program.command('synth-diff'), deps, finish);
   for (const sub of program.commands) sub.addHelpText('after', EXIT_CODES_HELP);
 
   try {

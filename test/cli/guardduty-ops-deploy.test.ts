@@ -90,3 +90,40 @@ describe('guardduty-ops waves', () => {
     expect(await cli().run('waves', '--max-waves', '0')).toBe(2);
   });
 });
+
+describe('guardduty-ops synth-diff', () => {
+  const base = () => writeSynthOutput({ 'guardduty-home': [[], { ...s3, resource: { aws_kms_key: { Key: { enable_key_rotation: true } } } }] });
+  const head = () =>
+    writeSynthOutput({
+      'guardduty-home': [[], { ...s3, resource: { aws_kms_key: { Key: { enable_key_rotation: false } } } }],
+      'guardduty-us-east-1': [['guardduty-home'], s3],
+    });
+
+  it('prints Markdown and exits 0 with changes (a report, not a check)', async () => {
+    const c = cli();
+    expect(await c.run('synth-diff', '--base', base(), '--head', head())).toBe(0);
+    expect(c.stdout()).toMatch(/^<!-- synth-diff -->\n/);
+    expect(c.stdout()).toContain('- **added stack** `guardduty-us-east-1`');
+    expect(c.stdout()).toContain('- changed `aws_kms_key.Key`: enable_key_rotation');
+  });
+
+  it('--json: the diff object', async () => {
+    const c = cli();
+    expect(await c.run('synth-diff', '--base', base(), '--head', head(), '--json')).toBe(0);
+    expect(JSON.parse(c.stdout())).toMatchObject({ addedStacks: [{ stack: 'guardduty-us-east-1' }], removedStacks: [], unchangedStacks: 0 });
+  });
+
+  it('exits 0 with no change: a real synth against itself', async () => {
+    const dir = synthExample('minimal.yaml');
+    const c = cli();
+    expect(await c.run('synth-diff', '--base', dir, '--head', dir)).toBe(0);
+    expect(c.stdout()).toContain('No change in the synthesized Terraform');
+  });
+
+  it('exits 2 without --base or with a folder that has no manifest', async () => {
+    expect(await cli().run('synth-diff')).toBe(2);
+    const c = cli();
+    expect(await c.run('synth-diff', '--base', join(tmpdir(), 'no-such-base'), '--head', base())).toBe(2);
+    expect(c.stderr()).toContain('run npx cdktf synth first');
+  });
+});
