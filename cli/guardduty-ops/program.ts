@@ -3,13 +3,16 @@ import { ExitCode } from '../../src/ops/exit-code';
 import { defineFindingsCommand } from './commands/findings';
 import { defineRegionsCommand } from './commands/regions';
 import { defineSmokeCommand } from './commands/smoke';
+import { defineSynthDiffCommand } from './commands/synth-diff';
 import { defineVerifyCommand } from './commands/verify';
+import { defineWavesCommand } from './commands/waves';
 import type { OpsDeps } from './deps';
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
-  1  drift, findings over --fail-on, a sample finding that did not arrive, regions config differs from the account
+  1  drift, findings over --fail-on, a sample finding that did not arrive, regions config differs from the account,
+     more deploy waves than --max-waves
   2  usage or config error (nothing was checked)
   3  incomplete: some regions could not be read`;
 
@@ -33,6 +36,8 @@ export async function run(args: readonly string[], deps: OpsDeps): Promise<numbe
   defineVerifyCommand(program.command('verify'), deps, finish);
   defineFindingsCommand(program.command('findings'), deps, finish);
   defineSmokeCommand(program.command('smoke'), deps, finish);
+  defineWavesCommand(program.command('waves'), deps, finish);
+  defineSynthDiffCommand(program.command('synth-diff'), deps, finish);
   for (const sub of program.commands) sub.addHelpText('after', EXIT_CODES_HELP);
 
   try {
