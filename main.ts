@@ -53,6 +53,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
 if (require.main === module) {
   try {
     const { plan } = synthesize();
+    for (const override of plan.overrides) process.stderr.write(`${override}\n`);
     for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof GuardrailError || err instanceof ThreatListError) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
+import { DETECTION_RULE_IDS, DETECTION_RULES, type DetectionRuleId } from './detection-rule-ids';
 import { PARTITIONS } from '../regions/catalog';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
 import { access, alerts, exportSection, flowLogs, presets, suppressions } from './findings-export-schema';
@@ -142,6 +143,24 @@ const organization = z
   .optional()
   .describe('Organization mode (requires accounts.management).');
 
+const overrides = z
+  .array(
+    z.strictObject({
+      rule: z.enum(DETECTION_RULE_IDS as [DetectionRuleId, ...DetectionRuleId[]]).describe('The detection rule to lift (docs/security.md).'),
+      reason: z
+        .string()
+        .trim()
+        .min(20, 'say why, in at least 20 characters: the reason is printed by every synth and by guardduty-ops verify')
+        .describe('Why: printed by every synth and by guardduty-ops verify.'),
+    }),
+  )
+  .default([])
+  .describe(
+    `Lift a detection rule that would refuse this config, with the reason. Each one weakens what GuardDuty sees or forwards: prefer fixing the config. Rules: ${Object.entries(DETECTION_RULES)
+      .map(([id, text]) => `${id} ${text}`)
+      .join(' ')}`,
+  );
+
 /** GuardDuty's quota for members by invitation (Organizations allows 50,000). */
 export const MAX_INVITED_MEMBERS = 5000;
 
@@ -264,6 +283,7 @@ export const configSchema = z
     presets,
     access,
     flowLogs,
+    overrides,
   })
   .describe('guardduty-cdktf configuration: GuardDuty in every enabled region from one file.');
 

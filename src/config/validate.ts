@@ -6,6 +6,7 @@ import type { ConfigIssue } from './issues';
 import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
 import { checkTags } from './tags';
+import { detectionFindings, detectionIssues } from './detection-rules';
 
 /** EventBridge rule names: 64 characters at most. */
 const EVENT_RULE_NAME_MAX = 64;
@@ -65,6 +66,7 @@ export function validateConfig(config: ConfigSections): Issue[] {
     if (backend.roleArn) issues.push(...checkRoleArn(backend.roleArn, partition, undefined, ['backend', 'roleArn']));
   }
 
+  issues.push(...checkDetection(config, partition));
   issues.push(...checkMembership(config, enabled));
   issues.push(...checkExport(config, enabled));
 
@@ -195,6 +197,35 @@ function checkSiemSecret(config: ConfigSections): Issue[] {
 }
 
 /** [index, index of the first with the same key] for every repeat. */
+/**
+ * Settings that blind the estate, on the sections that are well-formed
+ * (with every default filled, as the plan will see them), unless overridden.
+ */
+function checkDetection(config: ConfigSections, partition: Partition): Issue[] {
+  const shape = configSchema.shape;
+  const overrides = whole(shape.overrides, config.overrides) ?? [];
+  const findings = detectionFindings({
+    partition,
+    ...definedEntries({
+      suppressions: whole(shape.suppressions, config.suppressions),
+      threatLists: whole(shape.threatLists, config.threatLists),
+      export: whole(shape.export, config.export),
+      detector: whole(shape.detector, config.detector),
+      organization: whole(shape.organization, config.organization),
+      regions: whole(shape.regions, config.regions),
+    }),
+  });
+  return [
+    ...detectionIssues(findings, overrides),
+    ...duplicateNames(overrides, (o) => o.rule).map(([i, first]) => ({ path: ['overrides', i, 'rule'], message: `rule already overridden by overrides[${first}]` })),
+  ];
+}
+
+/** The entries whose value is defined (exactOptionalPropertyTypes-friendly spreading). */
+function definedEntries<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
 function duplicateNames<T>(list: readonly (T | undefined)[], key: (item: T) => string | undefined): [number, number][] {
   const first = new Map<string, number>();
   const out: [number, number][] = [];

@@ -1,3 +1,4 @@
+import { detectionFindings, overrideNotices } from '../config/detection-rules';
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
 import {
@@ -125,6 +126,8 @@ export interface EstatePlan {
   readonly regional: readonly RegionalStackPlan[];
   readonly members: readonly MemberStackPlan[];
   readonly memberFeatures?: MemberFeaturesStackPlan;
+  /** Detection rules the config lifts, with their reasons: printed by every synth and by verify. */
+  readonly overrides: readonly string[];
   /** Things worth telling the user that do not stop synth. */
   readonly warnings: readonly string[];
 }
@@ -188,6 +191,8 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   });
   const regions = resolveRegions(config.regions, config.partition);
   const findings = planFindingsExport(config, regions);
+  // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
+  const overrides = overrideNotices(detectionFindings(config), config.overrides);
   const warnings: string[] = [...findings.warnings];
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
@@ -280,5 +285,5 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
           ),
         }
       : undefined;
-  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), warnings };
+  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), overrides, warnings };
 }

@@ -17,6 +17,7 @@ prefix: acme
 homeRegion: us-east-1
 accounts: { admin: { accountId: "${ADMIN}" } }
 regions: { include: [us-east-1, eu-west-1, af-south-1], optIn: [af-south-1] }
+overrides: [{ rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }]
 ${extra}`);
   const e = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')), stackTraces: false }), planEstate(config));
   const stack = (name: string) => e.stacks.find((s) => s.node.id === name)!.toTerraform() as Json;
@@ -77,7 +78,7 @@ describe('cross-region aggregation', () => {
   });
 
   it('requires the organization on the bus in organization mode', () => {
-    const config = parseConfig(`prefix: acme\nhomeRegion: us-east-1\naccounts:\n  admin: { accountId: "${ADMIN}" }\n  management: { accountId: "222222222222" }\nregions: { include: [us-east-1] }\norganization: { enabled: true }\n`);
+    const config = parseConfig(`prefix: acme\nhomeRegion: us-east-1\naccounts:\n  admin: { accountId: "${ADMIN}" }\n  management: { accountId: "222222222222" }\nregions: { include: [us-east-1] }\noverrides: [{ rule: GD-DET-6, reason: a test estate of a few regions keeps its output small }]\norganization: { enabled: true }\n`);
     const e = buildEstateStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gd-export-')) }), planEstate(config));
     const json = e.home.toTerraform() as Json;
     expect(Object.keys(json.data!.aws_organizations_organization!)).toHaveLength(1);
@@ -325,8 +326,8 @@ describe('suppression filter order', () => {
   it('creates the filters one after another in rank order, since GuardDuty allows no gap in ranks', () => {
     const { region } = estate(`
 suppressions:
-  - { name: late, rank: 9, criteria: { resourceRole: ACTOR } }
-  - { name: early, criteria: { resourceRole: TARGET } }
+  - { name: late, rank: 9, criteria: { types: [Recon:EC2/PortProbeUnprotectedPort], resourceRole: ACTOR } }
+  - { name: early, criteria: { types: [Recon:EC2/PortProbeUnprotectedPort], resourceRole: TARGET } }
 `);
     const json = region('eu-west-1');
     const filters = json.resource.aws_guardduty_filter!;

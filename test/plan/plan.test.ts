@@ -9,6 +9,7 @@ tags: { owner: security }
 accounts:
   admin: { accountId: "111111111111", assumeRoleArn: "arn:aws:iam::111111111111:role/Deployer" }
 regions: { include: [eu-west-1, us-east-1, ap-east-2], optIn: [ap-east-2] }
+overrides: [{ rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }, { rule: GD-DET-4, reason: "tests turn plans off to see what the plan does" }]
 ${extra}`;
 
 describe('planEstate', () => {

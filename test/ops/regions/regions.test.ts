@@ -60,6 +60,7 @@ prefix: acme
 homeRegion: us-east-1
 accounts: { admin: { accountId: "111111111111" } }
 regions: { include: all, optIn: [eu-central-2, me-south-1], exclude: [sa-east-1] }
+overrides: [{ rule: GD-DET-6, reason: "the test needs a config exclude to see it kept" }]
 `);
     const report = buildRegionsReport({ accountId: '111111111111', partition: 'aws', enabled, selection: config.regions, configFile: 'guardduty.yaml' });
     expect(report.differences).toEqual([

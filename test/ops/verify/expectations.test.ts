@@ -8,6 +8,10 @@ homeRegion: us-east-1
 accounts:
   admin: { accountId: "111111111111" }
 regions: { include: [us-east-1, ap-east-2], optIn: [ap-east-2] }
+overrides:
+  - { rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }
+  - { rule: GD-DET-4, reason: "the test turns S3 protection off to see verify expect it off" }
+  - { rule: GD-DET-5, reason: "the test sets auto-enable NEW to see verify expect it" }
 detector:
   findingPublishingFrequency: ONE_HOUR
   features:

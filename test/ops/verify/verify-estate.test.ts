@@ -21,6 +21,7 @@ prefix: acme
 homeRegion: us-east-1
 accounts: { admin: { accountId: "111111111111" } }
 regions: { include: [us-east-1, eu-west-1, af-south-1], optIn: [af-south-1] }
+overrides: [{ rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }]
 detector:
   features:
     RUNTIME_MONITORING: { enabled: true, additionalConfiguration: { EC2_AGENT_MANAGEMENT: false } }
