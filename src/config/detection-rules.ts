@@ -55,14 +55,19 @@ function trustedPrefixPolicy(config: Sections): DetectionFinding[] {
   ];
 }
 
-/** GD-DET-2 on the built trusted list: its total size. */
-export function trustedAddressesFinding(listName: string, addresses: number): DetectionFinding | undefined {
-  if (addresses <= MAX_TRUSTED_ADDRESSES) return undefined;
-  return {
-    rule: 'GD-DET-2',
-    path: ['threatLists', 'trusted'],
-    message: `trusted list "${listName}" covers ${addresses} addresses, more than ${MAX_TRUSTED_ADDRESSES} (2^24): GuardDuty raises no flow-log or CloudTrail finding for any of them`,
-  };
+/** GD-DET-2 on the built lists: the trusted list's total size (2,000 /16s pass the prefix floor but cover 131M addresses). */
+export function trustedAddressFindings(lists: readonly { readonly kind: string; readonly name: string; readonly addresses: number }[]): DetectionFinding[] {
+  return lists.flatMap((l) =>
+    l.kind === 'trusted' && l.addresses > MAX_TRUSTED_ADDRESSES
+      ? [
+          {
+            rule: 'GD-DET-2' as const,
+            path: ['threatLists', 'trusted'],
+            message: `trusted list "${l.name}" covers ${l.addresses} addresses, more than ${MAX_TRUSTED_ADDRESSES} (2^24): GuardDuty raises no flow-log or CloudTrail finding for any of them`,
+          },
+        ]
+      : [],
+  );
 }
 
 function exportThreshold(config: Sections): DetectionFinding[] {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { detectionIssues, trustedAddressFindings } from '../config/detection-rules';
 import { ConfigError } from '../config/issues';
 import { loadConfig } from '../config/load';
 import type { GuardDutyConfig } from '../config/schema';
@@ -50,6 +51,9 @@ export function loadPlan(configFile: string, options: LoadOptions): LoadedPlan {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new ThreatListError(errors);
     lists = build.lists;
+    // The lists are well-formed; whether the trusted one is too wide to allow is a detection rule.
+    const refused = detectionIssues(trustedAddressFindings(lists), config.overrides);
+    if (refused.length > 0) throw new ConfigError(configFile, refused);
     listWarnings = diagnostics.map(formatDiagnostic);
   }
   const plan = planEstate(config, lists, outdir ? { outdir } : {});

@@ -1,4 +1,4 @@
-import { detectionFindings, overrideNotices } from '../config/detection-rules';
+import { detectionFindings, overrideNotices, trustedAddressFindings } from '../config/detection-rules';
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
 import {
@@ -192,7 +192,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   const regions = resolveRegions(config.regions, config.partition);
   const findings = planFindingsExport(config, regions);
   // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
-  const overrides = overrideNotices(detectionFindings(config), config.overrides);
+  const overrides = overrideNotices([...detectionFindings(config), ...trustedAddressFindings(lists)], config.overrides);
   const warnings: string[] = [...findings.warnings];
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
