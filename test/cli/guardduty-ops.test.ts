@@ -110,7 +110,9 @@ describe('guardduty-ops verify', () => {
     const c = cli(healthyEstate());
     expect(await c.run('verify', '--config', CONFIG, '--json')).toBe(0);
     const report = c.json();
-    expect(Object.keys(report)).toEqual(['command', 'accountId', 'configFile', 'exitCode', 'summary', 'regions']);
+    expect(Object.keys(report)).toEqual(['command', 'accountId', 'configFile', 'exitCode', 'summary', 'regions', 'overrides']);
+    // The fixture lifts GD-DET-6 (three regions): every run says so, with the reason.
+    expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\)/)]);
     expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: CONFIG, exitCode: 0, summary: { regions: 3, ok: 3 } });
     expect(report.regions.map((r) => r.region)).toEqual(REGIONS);
     expect(report.regions[0]).toMatchObject({ verdict: 'ok', detectorId: 'detuseast1', checks: expect.arrayContaining([{ check: 'feature', subject: 'S3_DATA_EVENTS', expected: 'ENABLED', live: 'ENABLED', status: 'ok' }]) });

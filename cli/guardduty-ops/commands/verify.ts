@@ -29,7 +29,7 @@ export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: 
           { concurrency: options.concurrency, onSettled: (r) => progress.settled(r) },
         );
         progress.finish();
-        const report = buildVerifyReport({ accountId, configFile: loaded.configFile, outcomes });
+        const report = buildVerifyReport({ accountId, configFile: loaded.configFile, outcomes, overrides: loaded.plan.overrides });
         deps.stdout(options.json ? JSON.stringify(report, null, 2) + '\n' : formatVerifyText(report, { all: options.all === true }));
         return report.exitCode;
       }),

@@ -25,6 +25,8 @@ export interface VerifyReport {
   readonly exitCode: ExitCode;
   readonly summary: { readonly regions: number } & Readonly<Record<RegionVerdict, number>>;
   readonly regions: readonly VerifyRegionReport[];
+  /** Detection rules the config lifts, with their reasons: reported on every run, never drift. */
+  readonly overrides: readonly string[];
 }
 
 function verdictOf(checks: readonly CheckResult[]): RegionVerdict {
@@ -37,6 +39,7 @@ export function buildVerifyReport(args: {
   readonly accountId: string;
   readonly configFile: string;
   readonly outcomes: readonly RegionOutcome<RegionVerification>[];
+  readonly overrides?: readonly string[];
 }): VerifyReport {
   const regions = args.outcomes.map((o): VerifyRegionReport =>
     o.ok
@@ -46,7 +49,7 @@ export function buildVerifyReport(args: {
   const count = (v: RegionVerdict) => regions.filter((r) => r.verdict === v).length;
   const summary = { regions: regions.length, ok: count('ok'), pending: count('pending'), drift: count('drift'), incomplete: count('incomplete'), unreadable: count('unreadable') };
   const exitCode = exitCodeOf({ problem: summary.drift > 0, incomplete: summary.unreadable + summary.incomplete > 0 });
-  return { command: 'verify', accountId: args.accountId, configFile: args.configFile, exitCode, summary, regions };
+  return { command: 'verify', accountId: args.accountId, configFile: args.configFile, exitCode, summary, regions, overrides: args.overrides ?? [] };
 }
 
 const STATUS_LABEL: Readonly<Record<CheckResult['status'], string>> = { ok: 'ok', pending: 'pending', drift: 'DRIFT', unreadable: 'UNREADABLE' };
@@ -65,6 +68,7 @@ export function formatVerifyText(report: VerifyReport, options: { readonly all?:
   if (unreadable.length > 0) {
     out.push('Could not read:', ...unreadable.map((r) => `  ${r.region}: ${formatRegionError(r.error!)}`), '');
   }
+  if (report.overrides.length > 0) out.push('Detection rules lifted by the config:', ...report.overrides.map((o) => `  ${o}`), '');
   const s = report.summary;
   const parts = [`${s.ok} ok`, `${s.drift} drift`, `${s.pending} pending`, ...(s.incomplete ? [`${s.incomplete} partly read`] : []), `${s.unreadable} unreadable`];
   out.push(`${s.regions} regions: ${parts.join(', ')}. ${verdictSentence(report)}`);

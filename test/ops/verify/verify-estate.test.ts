@@ -47,6 +47,16 @@ describe('verify across regions', () => {
     expect(formatVerifyText(report)).toContain('3 regions: 3 ok, 0 drift, 0 pending, 0 unreadable. No drift.');
   });
 
+  it('reports the detection rules the config lifts, with their reasons, on every run, without calling them drift', async () => {
+    const aws = new MockedAws();
+    for (const r of ['us-east-1', 'eu-west-1', 'af-south-1']) aws.detector(r, { features: liveFeaturesAsConfigured() });
+    const outcomes = await verifyEstate((r) => aws.clients.guardduty(r), EXPECTATIONS, { concurrency: 4 });
+    const report = buildVerifyReport({ accountId: '111111111111', configFile: 'guardduty.yaml', outcomes, overrides: planEstate(CONFIG).overrides });
+    expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\): leaves out 15 regions/)]);
+    expect(report.exitCode).toBe(0);
+    expect(formatVerifyText(report)).toMatch(/Detection rules lifted by the config:\n {2}override GD-DET-6 \(a test estate/);
+  });
+
   it('finds drift in one region (a feature off, another frequency) and a missing detector in another', async () => {
     const aws = new MockedAws();
     aws.detector('us-east-1', { features: liveFeaturesAsConfigured() });
