@@ -8,6 +8,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import {
+  NoPublicPrincipal,
   FirehoseEncrypted,
   GUARDRAIL_RULES,
   LogGroupRetention,
@@ -40,7 +41,7 @@ function problems(rule: GuardrailRule, build: Parameters<typeof stackOf>[0]): st
 
 describe('guardrail catalogue', () => {
   it('has unique, stable rule ids', () => {
-    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-KMS-1', 'GD-SNS-1', 'GD-LOG-1', 'GD-FH-1']);
+    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-IAM-3', 'GD-KMS-1', 'GD-SNS-1', 'GD-LOG-1', 'GD-FH-1']);
   });
 });
 
@@ -243,6 +244,23 @@ describe('GD-IAM-2 and the key of EventBridge-fed SNS topics', () => {
     expect(check(key({ Condition: { StringLike: { 'kms:EncryptionContext:aws:sns:topicArn': [topic] } } }))).toEqual(refused);
     expect(check(key({ Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': ['arn:aws:sns:us-east-1:111111111111:*'] } } }))).toEqual(refused);
     expect(check(key({ Action: 'kms:*', Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': [topic] } } }))).toEqual(refused);
+  });
+});
+
+describe('GD-IAM-3 NoPublicPrincipal', () => {
+  const bucketPolicy = (statement: Record<string, unknown>) =>
+    problems(NoPublicPrincipal, (s) =>
+      new S3BucketPolicy(s, 'Policy', { bucket: 'b', policy: policyJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...statement }] }) }),
+    );
+  const refused = ['test/Policy: Statement[0] allows every AWS principal (Principal "*" or NotPrincipal): name the accounts or roles'];
+  it('Noncompliance: Principal "*", AWS "*", NotPrincipal — conditions or not', () => {
+    expect(bucketPolicy({ Principal: '*' })).toEqual(refused);
+    expect(bucketPolicy({ Principal: { AWS: ['arn:aws:iam::111111111111:root', '*'] }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } })).toEqual(refused);
+    expect(bucketPolicy({ NotPrincipal: { AWS: 'arn:aws:iam::111111111111:root' } })).toEqual(refused);
+  });
+  it('Compliance: named principals, and Deny statements naming everyone (TLS only)', () => {
+    expect(bucketPolicy({ Principal: { AWS: 'arn:aws:iam::111111111111:role/reader' } })).toEqual([]);
+    expect(bucketPolicy({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })).toEqual([]);
   });
 });
 

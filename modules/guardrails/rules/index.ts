@@ -3,6 +3,7 @@ import { FirehoseEncrypted } from './firehose-encrypted';
 import { IamNoAdminWildcard } from './iam-no-admin-wildcard';
 import { KmsKeyRotation } from './kms-key-rotation';
 import { LogGroupRetention } from './log-group-retention';
+import { NoPublicPrincipal } from './no-public-principal';
 import { S3BucketEncrypted } from './s3-bucket-encrypted';
 import { S3BucketPublicAccessBlocked } from './s3-bucket-public-access-blocked';
 import { S3BucketTlsOnly } from './s3-bucket-tls-only';
@@ -14,6 +15,7 @@ export {
   IamNoAdminWildcard,
   KmsKeyRotation,
   LogGroupRetention,
+  NoPublicPrincipal,
   S3BucketEncrypted,
   S3BucketPublicAccessBlocked,
   S3BucketTlsOnly,
@@ -28,6 +30,7 @@ export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
   S3BucketTlsOnly,
   IamNoAdminWildcard,
   ServicePrincipalSourceAccount,
+  NoPublicPrincipal,
   KmsKeyRotation,
   SnsTopicEncrypted,
   LogGroupRetention,
