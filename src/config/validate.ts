@@ -130,7 +130,7 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
       issues.push({ path: ['export', 's3', 'enabled'], message: `the findings bucket lives in the home region, and AWS refuses these exports: ${refused.join('; ')}` });
     }
   }
-  issues.push(...checkSiemSecret(config));
+  issues.push(...checkHomeResourceArns(config));
   const s3 = config.export?.s3;
   if (s3?.enabled && s3.transitionDays !== undefined && s3.expireDays !== undefined && s3.expireDays <= s3.transitionDays) {
     issues.push({ path: ['export', 's3', 'expireDays'], message: `must be more than transitionDays (${s3.transitionDays}): S3 rejects a lifecycle rule that expires objects before they move` });
@@ -172,27 +172,40 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
 }
 
 /**
- * Firehose reads the endpoint secret only in the stream's region (Firehose
- * API Reference, SecretsManagerConfiguration: "It must be in the same
- * region as the Firehose stream and the role"); the stream lives in the
- * home region. A KMS key is regional, so the secret's key is there too.
+ * Resources handed in by ARN must be the admin account's, in the home
+ * region, in the estate's partition: that is where the stacks that use them
+ * live, and this project creates no cross-account or cross-region delivery
+ * for them.
+ * - Firehose reads the endpoint secret only in the stream's region (Firehose
+ *   API Reference, SecretsManagerConfiguration: "It must be in the same
+ *   region as the Firehose stream and the role"), and a KMS key is regional.
+ * - An EventBridge rule's targets must be in its region, and a target in
+ *   another account needs an execution role (EventBridge user guide,
+ *   "Sending and receiving events between AWS accounts"): the alert rules
+ *   have none.
+ * - CloudWatch Logs encrypts a group only with a key of the group's region.
  */
-function checkSiemSecret(config: ConfigSections): Issue[] {
-  const firehose = config.export?.firehose;
-  if (!firehose || !config.partition || !config.homeRegion) return [];
+function checkHomeResourceArns(config: ConfigSections): Issue[] {
+  const { partition, homeRegion } = config;
+  const admin = config.accounts?.admin?.accountId;
+  if (!partition || !homeRegion) return [];
   const issues: Issue[] = [];
-  const check = (field: string, value: string | undefined, what: string) => {
+  const check = (path: (string | number)[], value: string | undefined, what: string, why: string) => {
     if (!value) return;
-    const [, arnPartition, , arnRegion] = value.split(':');
-    const path = ['export', 'firehose', field];
-    if (arnPartition !== config.partition) issues.push({ path, message: `${what} is in partition ${arnPartition}, but the config's partition is ${config.partition}` });
-    else if (arnRegion !== config.homeRegion) {
-      issues.push({ path, message: `${what} is in ${arnRegion}, but the Firehose stream is in the home region ${config.homeRegion} and reads only secrets of its own region` });
-    }
+    const [, arnPartition, , arnRegion, arnAccount] = value.split(':');
+    if (arnPartition !== partition) issues.push({ path, message: `${what} is in partition ${arnPartition}, but the config's partition is ${partition}` });
+    else if (arnRegion !== homeRegion) issues.push({ path, message: `${what} is in ${arnRegion}, not the home region ${homeRegion}: ${why}` });
+    else if (admin && arnAccount !== admin) issues.push({ path, message: `${what} is in account ${arnAccount}, not the admin account ${admin}: ${why}` });
   };
-  if ('tokenSecretArn' in firehose) check('tokenSecretArn', firehose.tokenSecretArn, 'secret');
-  if ('accessKeySecretArn' in firehose) check('accessKeySecretArn', firehose.accessKeySecretArn, 'secret');
-  if ('secretKmsKeyArn' in firehose) check('secretKmsKeyArn', firehose.secretKmsKeyArn, "the secret's KMS key");
+  const firehose = config.export?.firehose;
+  const secretWhy = 'the Firehose stream (home region, admin account) reads only secrets of its own region and account';
+  if (firehose && 'tokenSecretArn' in firehose) check(['export', 'firehose', 'tokenSecretArn'], firehose.tokenSecretArn, 'secret', secretWhy);
+  if (firehose && 'accessKeySecretArn' in firehose) check(['export', 'firehose', 'accessKeySecretArn'], firehose.accessKeySecretArn, 'secret', secretWhy);
+  if (firehose && 'secretKmsKeyArn' in firehose) check(['export', 'firehose', 'secretKmsKeyArn'], firehose.secretKmsKeyArn, "the secret's KMS key", secretWhy);
+  check(['export', 'logGroup', 'kmsKeyArn'], config.export?.logGroup?.kmsKeyArn, 'the log group key', 'CloudWatch Logs encrypts a group only with a key of its own region, and this project grants no other account\'s key');
+  (config.alerts ?? []).forEach((a, i) =>
+    check(['alerts', i, 'topicArn'], a?.topicArn, 'the topic', 'an alert rule delivers only in its own region, and to another account only through a role this project does not create'),
+  );
   return issues;
 }
 
