@@ -1,5 +1,17 @@
 import type { GuardDutyConfig } from '../config/schema';
-import { findingsLogResourcePolicy, forwarderPolicy, type PublishingSource, secretsManagerViaService } from '../export/policies';
+import { accessTrustPolicy, findingsAccessPolicy } from '../access/policies';
+import { alertsKeyPolicy, alertTopicPolicy } from '../alerts/policies';
+import {
+  findingsBucketStatements,
+  findingsBusPolicy,
+  findingsKeyPolicy,
+  findingsLogResourcePolicy,
+  forwarderPolicy,
+  type PublishingSource,
+  secretsManagerViaService,
+  siemDeliveryPolicy,
+  siemPutPolicy,
+} from '../export/policies';
 import { severityThreshold } from '../findings/severity';
 import { flowLogDeliveryPolicy } from '../flow-logs/policies';
 import {
@@ -28,8 +40,10 @@ import {
   VIEWER_ROLE_NAME,
 } from '../naming';
 import type { PolicyDocument } from '../policy/document';
+import { serviceTrustPolicy, tlsOnlyBucketPolicy } from '../policy/statements';
+import { type PolicyTemplate, slot, template } from '../policy/template';
 import type { Partition } from '../regions/catalog';
-import { arn } from '../regions/principals';
+import { arn, servicePrincipal } from '../regions/principals';
 import { type FilterSpec, suppressionFilters } from '../suppression/filters';
 
 /** One alert route on the home bus. */
@@ -41,7 +55,9 @@ export interface AlertRoutePlan {
   readonly typePrefixes?: readonly string[];
   readonly message: 'short' | 'full';
   /** A topic this project creates, or an existing one. */
-  readonly topic: { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly { protocol: string; endpoint: string }[] } | { readonly create: false; readonly arn: string };
+  readonly topic:
+    | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly { protocol: string; endpoint: string }[]; readonly policy: PolicyDocument }
+    | { readonly create: false; readonly arn: string };
 }
 
 export interface AccessRolePlan {
@@ -49,6 +65,8 @@ export interface AccessRolePlan {
   readonly principals: readonly string[];
   readonly requireMfa: boolean;
   readonly triage: boolean;
+  readonly trustPolicy: PolicyDocument;
+  readonly policy: PolicyDocument;
 }
 
 export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
@@ -60,8 +78,15 @@ export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
   readonly backupBucketName: string;
   /** Firehose's error log: created here, as the stream only writes to an existing group and stream. */
   readonly errorLog: { readonly groupName: string; readonly streamName: string; readonly streamArn: string; readonly retentionDays: number };
+  /** The Splunk HEC token or HTTP endpoint key. */
+  readonly secretArn?: string;
   /** The secret's customer managed key, decrypted by the stream's role through Secrets Manager only. */
   readonly secretKey?: { readonly arn: string; readonly viaService: string };
+  readonly backupBucketPolicy: PolicyTemplate<'bucketArn'>;
+  readonly deliveryTrustPolicy: PolicyDocument;
+  readonly deliveryPolicy: PolicyTemplate<'backupBucketArn'>;
+  readonly putTrustPolicy: PolicyDocument;
+  readonly putPolicy: PolicyTemplate<'streamArn'>;
 };
 
 /** Findings export resources of the home stack (home region, admin account). */
@@ -73,12 +98,14 @@ export interface HomeExportPlan {
   readonly busArn: string;
   readonly forwarderRoleName: string;
   readonly forwarderRoleArn: string;
+  /** EventBridge, called by the regional forwarding rules only (ArnLike pattern). */
+  readonly forwarderTrustPolicy: PolicyDocument;
   /** The forwarder role's inline policy. */
   readonly forwarderPolicy: PolicyDocument;
-  /** The regional forwarding rules, the only callers of the forwarder role (ArnLike pattern). */
-  readonly forwarderRuleArns: string;
   /** Organization mode: the bus policy also requires the caller's organization. */
   readonly requireOrganization: boolean;
+  /** The bus ARN and, in organization mode, the organization id (a data source) are Terraform's. */
+  readonly busPolicy: PolicyTemplate<'busArn' | 'organizationId'>;
   readonly logGroup: {
     readonly name: string;
     readonly arn: string;
@@ -89,14 +116,21 @@ export interface HomeExportPlan {
     readonly resourcePolicyName: string;
     readonly resourcePolicy: PolicyDocument;
   };
-  readonly s3?: { readonly bucketName: string; readonly keyAlias: string; readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number; readonly source: PublishingSource };
+  readonly s3?: {
+    readonly bucketName: string;
+    readonly keyAlias: string;
+    readonly transitionDays: number;
+    readonly storageClass: string;
+    readonly expireDays: number;
+    readonly keyPolicy: PolicyDocument;
+    readonly bucketPolicy: PolicyTemplate<'bucketArn' | 'keyArn'>;
+  };
   readonly siem?: SiemPlan;
   readonly alerts: readonly AlertRoutePlan[];
-  readonly alertsKeyAlias: string;
-  /** The topics this project creates, the only ones the alerts key encrypts for. */
-  readonly alertTopicArns: readonly string[];
+  /** The key of the topics this project creates, when it creates any: it encrypts for those topics only. */
+  readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
   readonly access: readonly AccessRolePlan[];
-  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string; readonly policy: PolicyDocument };
+  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly trustPolicy: PolicyDocument; readonly policy: PolicyDocument };
 }
 
 /** Findings export resources of one regional stack. */
@@ -119,22 +153,36 @@ function planSiem(config: GuardDutyConfig, firehose: NonNullable<GuardDutyConfig
   const accountId = config.accounts.admin.accountId;
   const groupName = siemErrorLogGroupName(prefix);
   const secretKmsKeyArn = firehose.type === 's3' ? undefined : firehose.secretKmsKeyArn;
+  const secretArn = firehose.type === 'splunk' ? firehose.tokenSecretArn : firehose.type === 'http' ? firehose.accessKeySecretArn : undefined;
+  const secretKey = secretKmsKeyArn ? { arn: secretKmsKeyArn, viaService: secretsManagerViaService(partition, homeRegion) } : undefined;
+  const errorLogStreamArn = arn(partition, 'logs', homeRegion, accountId, `log-group:${groupName}:log-stream:${SIEM_ERROR_LOG_STREAM_NAME}`);
+  const ruleArn = busRuleArn(siemRuleName(prefix));
   return {
     ...firehose,
     streamName: siemStreamName(prefix),
     ruleName: siemRuleName(prefix),
-    ruleArn: busRuleArn(siemRuleName(prefix)),
+    ruleArn,
     deliveryRoleName: siemDeliveryRoleName(prefix),
     putRoleName: siemPutRoleName(prefix),
     backupBucketName: siemBackupBucketName(prefix, accountId, homeRegion),
     errorLog: {
       groupName,
       streamName: SIEM_ERROR_LOG_STREAM_NAME,
-      streamArn: arn(partition, 'logs', homeRegion, accountId, `log-group:${groupName}:log-stream:${SIEM_ERROR_LOG_STREAM_NAME}`),
+      streamArn: errorLogStreamArn,
       // Kept like the findings log group.
       retentionDays: config.export.logGroup.retentionDays,
     },
-    ...(secretKmsKeyArn ? { secretKey: { arn: secretKmsKeyArn, viaService: secretsManagerViaService(partition, homeRegion) } } : {}),
+    ...(secretArn ? { secretArn } : {}),
+    ...(secretKey ? { secretKey } : {}),
+    backupBucketPolicy: tlsOnlyBucketPolicy([]),
+    // Kinesis Data Firehose documents sts:ExternalId = the account for its delivery role.
+    deliveryTrustPolicy: serviceTrustPolicy(servicePrincipal('firehose', partition), { externalId: accountId }),
+    deliveryPolicy: template(
+      siemDeliveryPolicy({ backupBucketArn: slot('backupBucketArn'), ...(secretArn ? { secretArn } : {}), ...(secretKey ? { secretKey } : {}), errorLogStreamArn }),
+      'backupBucketArn',
+    ),
+    putTrustPolicy: serviceTrustPolicy(servicePrincipal('events', partition), { sourceAccount: accountId, sourceArn: ruleArn }),
+    putPolicy: template(siemPutPolicy(slot('streamArn')), 'streamArn'),
   };
 }
 
@@ -158,6 +206,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     const routeMin = severityThreshold(a.minSeverity);
     if (routeMin < minSeverity) warnings.push(`alerts ${a.name}: minSeverity ${routeMin} is below export.minSeverity ${minSeverity}; findings under ${minSeverity} are never forwarded`);
     const topicName = alertTopicName(prefix, a.name);
+    const topicArn = arn(partition, 'sns', homeRegion, accountId, topicName);
     return {
       name: a.name,
       ruleName,
@@ -166,14 +215,24 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       ...(a.types ? { typePrefixes: a.types } : {}),
       message: a.message,
       topic: a.sns
-        ? { create: true, name: topicName, arn: arn(partition, 'sns', homeRegion, accountId, topicName), subscriptions: a.sns.subscriptions }
+        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, busRuleArn(ruleName)) }
         : { create: false, arn: a.topicArn! },
     };
   });
 
+  const accessRole = (roleName: string, role: { principals: string[]; requireMfa: boolean }, triage: boolean): AccessRolePlan => ({
+    roleName,
+    ...role,
+    triage,
+    trustPolicy: accessTrustPolicy(role.principals, role.requireMfa),
+    policy: findingsAccessPolicy(logGroupArn, triage),
+  });
   const access: AccessRolePlan[] = [];
-  if (config.access?.viewer) access.push({ roleName: VIEWER_ROLE_NAME, ...config.access.viewer, triage: false });
-  if (config.access?.triage) access.push({ roleName: TRIAGE_ROLE_NAME, ...config.access.triage, triage: true });
+  if (config.access?.viewer) access.push(accessRole(VIEWER_ROLE_NAME, config.access.viewer, false));
+  if (config.access?.triage) access.push(accessRole(TRIAGE_ROLE_NAME, config.access.triage, true));
+  const source: PublishingSource = { partition, accountId, regions };
+  const createdTopicArns = alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : []));
+  const events = servicePrincipal('events', partition);
 
   const flowLogGroup = flowLogGroupName(prefix);
   const flowLogRole = config.flowLogs ? flowLogRoleName(prefix) : undefined;
@@ -192,9 +251,13 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     busArn,
     forwarderRoleName: forwarderRole,
     forwarderRoleArn: iamRoleArn(forwarderRole),
+    forwarderTrustPolicy: serviceTrustPolicy(events, { sourceAccount: accountId, sourceArn: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`) }),
     forwarderPolicy: forwarderPolicy(busArn),
-    forwarderRuleArns: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
     requireOrganization: config.organization?.enabled === true,
+    busPolicy:
+      config.organization?.enabled === true
+        ? template(findingsBusPolicy(slot('busArn'), iamRoleArn(forwarderRole), slot('organizationId')), 'busArn', 'organizationId')
+        : template(findingsBusPolicy(slot('busArn'), iamRoleArn(forwarderRole)), 'busArn'),
     logGroup: {
       name: logGroupName,
       arn: logGroupArn,
@@ -213,21 +276,24 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
             transitionDays: exportConfig.s3.transitionDays,
             storageClass: exportConfig.s3.storageClass,
             expireDays: exportConfig.s3.expireDays,
-            source: { partition, accountId, regions },
+            keyPolicy: findingsKeyPolicy(source),
+            bucketPolicy: tlsOnlyBucketPolicy(findingsBucketStatements(source, slot('bucketArn'), slot('keyArn')), 'keyArn'),
           },
         }
       : {}),
     ...(exportConfig.firehose ? { siem: planSiem(config, exportConfig.firehose, busRuleArn) } : {}),
     alerts,
-    alertsKeyAlias: alertsKeyAlias(prefix),
-    alertTopicArns: alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : [])),
+    ...(createdTopicArns.length > 0 ? { alertsKey: { alias: alertsKeyAlias(prefix), policy: alertsKeyPolicy(partition, accountId, createdTopicArns) } } : {}),
     access,
     ...(flowLogRole
       ? {
           flowLogRole: {
             name: flowLogRole,
             logGroupArnPattern: flowLogGroupArns,
-            flowLogArns: arn(partition, 'ec2', '*', accountId, 'vpc-flow-log/*'),
+            trustPolicy: serviceTrustPolicy(servicePrincipal('vpc-flow-logs', partition), {
+              sourceAccount: accountId,
+              sourceArn: arn(partition, 'ec2', '*', accountId, 'vpc-flow-log/*'),
+            }),
             policy: flowLogDeliveryPolicy(flowLogGroupArns),
           },
         }

@@ -11,6 +11,7 @@ import {
   stateObjectKey,
   workspaceName,
 } from '../naming';
+import type { PolicyTemplate } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
@@ -45,7 +46,7 @@ export interface HomeStackPlan extends StackPlanBase {
   readonly kind: 'home';
   readonly findings: HomeExportPlan;
   /** The list bucket and its objects, when the config has threat lists. */
-  readonly threatLists?: { readonly bucketName: string; readonly objects: readonly ListObjectPlan[] };
+  readonly threatLists?: { readonly bucketName: string; readonly bucketPolicy: PolicyTemplate<'bucketArn'>; readonly objects: readonly ListObjectPlan[] };
 }
 
 export interface DetectorPlan extends RegionFeatures {
@@ -194,7 +195,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     kind: 'home',
     ...base(HOME_STACK_NAME, config.homeRegion),
     findings: findings.home,
-    ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, objects: threatLists.objects } } : {}),
+    ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, bucketPolicy: threatLists.bucketPolicy, objects: threatLists.objects } } : {}),
   };
 
   const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;
