@@ -2,7 +2,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { renderPolicy } from '../../src/policy/template';
-import type { AccessRolePlan } from '../../src/plan/export-plan';
+import type { AccessRolePlan } from '../../src/plan/access-plan';
 
 export interface FindingsAccessRoleProps {
   readonly role: AccessRolePlan;

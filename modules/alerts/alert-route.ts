@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { shortAlertMessage } from '../../src/alerts/message';
 import { renderPolicy } from '../../src/policy/template';
 import type { Partition } from '../../src/regions/catalog';
-import type { AlertRoutePlan } from '../../src/plan/export-plan';
+import type { AlertRoutePlan } from '../../src/plan/alerts-plan';
 import { FindingsRule } from '../findings-export/findings-rule';
 
 export interface AlertRouteProps {

@@ -1,10 +1,10 @@
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import type { HomeExportPlan } from '../../src/plan/export-plan';
+import type { ArchivePlan } from '../../src/plan/archive-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 import { ManagedKey } from '../storage/managed-key';
 
-export type FindingsArchiveProps = NonNullable<HomeExportPlan['s3']>;
+export type FindingsArchiveProps = ArchivePlan;
 
 /**
  * The S3 publishing destination of every region's detector: one bucket and

@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
-import type { SiemPlan } from '../../src/plan/export-plan';
+import type { SiemPlan } from '../../src/plan/siem-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 import { FindingsRule } from './findings-rule';
 import { ServiceRole } from './service-role';
