@@ -1,4 +1,5 @@
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
+import type { FindingPublishingFrequency } from '../features/catalog';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
 import {
   DEFAULT_OUTDIR,
@@ -50,7 +51,7 @@ export interface HomeStackPlan extends StackPlanBase {
 }
 
 export interface DetectorPlan extends RegionFeatures {
-  readonly findingPublishingFrequency: GuardDutyConfig['detector']['findingPublishingFrequency'];
+  readonly findingPublishingFrequency: FindingPublishingFrequency;
   /** Destroying a detector deletes its findings. */
   readonly preventDestroy: boolean;
   /** Existing detector id to import instead of creating one. */
