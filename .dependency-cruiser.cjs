@@ -16,6 +16,13 @@ const PROCESS_READERS = [
 
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Domain modules that still take config types instead of their own input
+ * types. To be emptied: the suppression criteria and the list config types
+ * move to their domain modules (the config schema imports them).
+ */
+const CONFIG_TYPE_READERS = ['src/suppression/filters.ts', 'src/threatlist/build.ts', 'src/threatlist/feed.ts'];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -39,6 +46,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^modules/' },
       to: { path: '^(cli/|main\\.ts$)' },
+    },
+    {
+      name: 'domain-not-to-config',
+      comment:
+        'Domain modules take their own input types; the config (and the plan) pass config values in, and the config may import domain types, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/(features|suppression|regions|threatlist|findings|naming|policy)/', pathNot: `^(${CONFIG_TYPE_READERS.map(escape).join('|')})$` },
+      to: { path: '^src/config/' },
     },
     {
       name: 'no-circular',

@@ -4,10 +4,9 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { shortAlertMessage } from '../../src/alerts/message';
-import { alertTopicPolicy } from '../../src/alerts/policies';
-import { policyJson } from '../../src/policy/document';
+import { renderPolicy } from '../../src/policy/template';
 import type { Partition } from '../../src/regions/catalog';
-import type { AlertRoutePlan } from '../../src/plan/export-plan';
+import type { AlertRoutePlan } from '../../src/plan/alerts-plan';
 import { FindingsRule } from '../findings-export/findings-rule';
 
 export interface AlertRouteProps {
@@ -33,7 +32,7 @@ export class AlertRoute extends Construct {
     if (route.topic.create) {
       const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, ...(props.topicKeyArn ? { kmsMasterKeyId: props.topicKeyArn } : {}) });
       dependsOn.push(
-        new SnsTopicPolicy(this, 'TopicPolicy', { arn: topic.arn, policy: policyJson(alertTopicPolicy(props.partition, props.accountId, route.topic.arn, route.ruleArn)) }),
+        new SnsTopicPolicy(this, 'TopicPolicy', { arn: topic.arn, policy: renderPolicy(route.topic.policy) }),
       );
       route.topic.subscriptions.forEach((s, i) => {
         new SnsTopicSubscription(this, `Subscription${i}`, { topicArn: topic.arn, protocol: s.protocol, endpoint: s.endpoint });

@@ -1,11 +1,12 @@
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { Construct } from 'constructs';
+import type { FindingPublishingFrequency } from '../../src/features/catalog';
 import type { ResolvedFeature } from '../../src/features/resolve';
 
 export interface GuardDutyDetectorProps {
-  /** How often updated findings are exported: FIFTEEN_MINUTES | ONE_HOUR | SIX_HOURS. */
-  readonly findingPublishingFrequency: string;
+  /** How often updated findings are exported. */
+  readonly findingPublishingFrequency: FindingPublishingFrequency;
   /**
    * Every feature with its explicit status. A feature left out of this list
    * keeps whatever GuardDuty set (new detectors enable most plans), so

@@ -1,18 +1,10 @@
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { findingsBucketStatements, findingsKeyPolicy, type PublishingSource } from '../../src/export/policies';
+import type { ArchivePlan } from '../../src/plan/archive-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 import { ManagedKey } from '../storage/managed-key';
 
-export interface FindingsArchiveProps {
-  readonly bucketName: string;
-  readonly keyAlias: string;
-  /** The detectors that export here: principals and confused-deputy conditions come from it. */
-  readonly source: PublishingSource;
-  readonly transitionDays: number;
-  readonly storageClass: string;
-  readonly expireDays: number;
-}
+export type FindingsArchiveProps = ArchivePlan;
 
 /**
  * The S3 publishing destination of every region's detector: one bucket and
@@ -28,13 +20,13 @@ export class FindingsArchive extends Construct {
     this.key = new ManagedKey(this, 'Key', {
       description: 'Encrypts GuardDuty findings exported to S3',
       alias: props.keyAlias,
-      policy: findingsKeyPolicy(props.source),
+      policy: props.keyPolicy,
     }).key;
     const keyArn = this.key.arn;
     this.bucket = new HardenedBucket(this, 'Bucket', {
       bucketName: props.bucketName,
       encryption: { kmsKeyArn: keyArn },
-      statements: (bucketArn) => findingsBucketStatements(props.source, bucketArn, keyArn),
+      policy: props.bucketPolicy,
       lifecycle: { transitionDays: props.transitionDays, storageClass: props.storageClass, expireDays: props.expireDays },
     });
   }

@@ -2,16 +2,15 @@ import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus
 import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-event-bus-policy';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { Construct } from 'constructs';
-import { findingsBusPolicy } from '../../src/export/policies';
-import { policyJson } from '../../src/policy/document';
+import { type PolicyTemplate, renderPolicy } from '../../src/policy/template';
 
 export interface FindingsBusProps {
   readonly busName: string;
-  /** The forwarder role every region's rule puts events with. */
-  readonly forwarderRoleArn: string;
+  /** The plan's bus policy: only the forwarder role may put events. */
+  readonly policy: PolicyTemplate<'busArn' | 'organizationId'>;
   /**
-   * Also require the caller's organization (organization mode), read from
-   * AWS Organizations at plan time.
+   * The policy also requires the caller's organization (organization mode),
+   * read from AWS Organizations at plan time.
    * @default false
    */
   readonly requireOrganization?: boolean;
@@ -27,7 +26,7 @@ export class FindingsBus extends Construct {
     const organizationId = props.requireOrganization ? new DataAwsOrganizationsOrganization(this, 'Organization').id : undefined;
     new CloudwatchEventBusPolicy(this, 'Policy', {
       eventBusName: this.bus.name,
-      policy: policyJson(findingsBusPolicy(this.bus.arn, props.forwarderRoleArn, organizationId)),
+      policy: renderPolicy(props.policy, { busArn: this.bus.arn, organizationId }),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { Construct } from 'constructs';
-import { type PolicyDocument, policyJson } from '../../src/policy/document';
+import type { PolicyDocument } from '../../src/policy/document';
+import { renderPolicy } from '../../src/policy/template';
 import { FindingsRule } from './findings-rule';
 
 export interface FindingsLogGroupProps {
@@ -35,7 +36,7 @@ export class FindingsLogGroup extends Construct {
     });
     const resourcePolicy = new CloudwatchLogResourcePolicy(this, 'ResourcePolicy', {
       policyName: props.resourcePolicyName,
-      policyDocument: policyJson(props.resourcePolicy),
+      policyDocument: renderPolicy(props.resourcePolicy),
     });
     new FindingsRule(this, 'Delivery', {
       ruleName: props.ruleName,

@@ -2,17 +2,12 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { Construct } from 'constructs';
-import { siemDeliveryPolicy, siemPutPolicy } from '../../src/export/policies';
-import type { Partition } from '../../src/regions/catalog';
-import { servicePrincipal } from '../../src/regions/principals';
-import type { SiemPlan } from '../../src/plan/export-plan';
+import type { SiemPlan } from '../../src/plan/siem-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
 import { FindingsRule } from './findings-rule';
 import { ServiceRole } from './service-role';
 
 export interface SiemStreamProps {
-  readonly partition: Partition;
-  readonly accountId: string;
   readonly busName: string;
   readonly siem: SiemPlan;
 }
@@ -30,23 +25,17 @@ export class SiemStream extends Construct {
   constructor(scope: Construct, id: string, props: SiemStreamProps) {
     super(scope, id);
     const { siem } = props;
-    const backup = new HardenedBucket(this, 'Backup', { bucketName: siem.backupBucketName, encryption: 'S3' });
+    const backup = new HardenedBucket(this, 'Backup', { bucketName: siem.backupBucketName, encryption: 'S3', policy: siem.backupBucketPolicy });
     const errorLogGroup = new CloudwatchLogGroup(this, 'ErrorLogGroup', { name: siem.errorLog.groupName, retentionInDays: siem.errorLog.retentionDays });
     // Firehose writes to the group and stream it is given; it creates neither.
     const errorLogStream = new CloudwatchLogStream(this, 'ErrorLogStream', { name: siem.errorLog.streamName, logGroupName: errorLogGroup.name });
     const cloudwatchLoggingOptions = { enabled: true, logGroupName: errorLogGroup.name, logStreamName: errorLogStream.name };
-    const secretArn = siem.type === 'splunk' ? siem.tokenSecretArn : siem.type === 'http' ? siem.accessKeySecretArn : undefined;
+    const secretArn = siem.secretArn;
     const deliveryRole = new ServiceRole(this, 'DeliveryRole', {
       roleName: siem.deliveryRoleName,
-      servicePrincipal: servicePrincipal('firehose', props.partition),
-      // Kinesis Data Firehose documents sts:ExternalId = the account for its delivery role.
-      caller: { externalId: props.accountId },
-      policy: siemDeliveryPolicy({
-        backupBucketArn: backup.bucket.arn,
-        ...(secretArn ? { secretArn } : {}),
-        ...(siem.secretKey ? { secretKey: siem.secretKey } : {}),
-        errorLogStreamArn: siem.errorLog.streamArn,
-      }),
+      trustPolicy: siem.deliveryTrustPolicy,
+      policy: siem.deliveryPolicy,
+      slots: { backupBucketArn: backup.bucket.arn },
     });
     const delivery = deliveryRole.role;
     const s3Configuration = { roleArn: delivery.arn, bucketArn: backup.bucket.arn, prefix: 'failed/', cloudwatchLoggingOptions };
@@ -92,9 +81,9 @@ export class SiemStream extends Construct {
     });
     const put = new ServiceRole(this, 'PutRole', {
       roleName: siem.putRoleName,
-      servicePrincipal: servicePrincipal('events', props.partition),
-      caller: { sourceAccount: props.accountId, sourceArn: siem.ruleArn },
-      policy: siemPutPolicy(this.stream.arn),
+      trustPolicy: siem.putTrustPolicy,
+      policy: siem.putPolicy,
+      slots: { streamArn: this.stream.arn },
     }).role;
     new FindingsRule(this, 'Delivery', {
       ruleName: siem.ruleName,

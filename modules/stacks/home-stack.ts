@@ -1,6 +1,4 @@
 import type { Construct } from 'constructs';
-import { alertsKeyPolicy } from '../../src/alerts/policies';
-import { servicePrincipal } from '../../src/regions/principals';
 import type { HomeStackPlan } from '../../src/plan/plan';
 import { FindingsAccessRole } from '../access/findings-access-role';
 import { AlertRoute } from '../alerts/alert-route';
@@ -24,15 +22,9 @@ export class HomeStack extends GuardDutyStack {
   constructor(scope: Construct, plan: HomeStackPlan, listBodyFiles: Readonly<Record<string, string>> = {}) {
     super(scope, plan);
     const f = plan.findings;
-    const events = servicePrincipal('events', f.partition);
 
-    new ServiceRole(this, 'ForwarderRole', {
-      roleName: f.forwarderRoleName,
-      servicePrincipal: events,
-      caller: { sourceAccount: f.accountId, sourceArn: f.forwarderRuleArns },
-      policy: f.forwarderPolicy,
-    });
-    this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, forwarderRoleArn: f.forwarderRoleArn, requireOrganization: f.requireOrganization });
+    new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, trustPolicy: f.forwarderTrustPolicy, policy: f.forwarderPolicy });
+    this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, policy: f.busPolicy, requireOrganization: f.requireOrganization });
     const busName = this.findingsBus.bus.name;
     new FindingsLogGroup(this, 'FindingsLogGroup', {
       logGroupName: f.logGroup.name,
@@ -45,29 +37,20 @@ export class HomeStack extends GuardDutyStack {
       resourcePolicy: f.logGroup.resourcePolicy,
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
-    if (f.siem) new SiemStream(this, 'Siem', { partition: f.partition, accountId: f.accountId, busName, siem: f.siem });
+    if (f.siem) new SiemStream(this, 'Siem', { busName, siem: f.siem });
 
     if (f.alerts.length > 0) {
-      const topicKeyArn = f.alerts.some((a) => a.topic.create)
-        ? new ManagedKey(this, 'AlertsKey', {
-            description: 'Encrypts GuardDuty alert topics',
-            alias: f.alertsKeyAlias,
-            policy: alertsKeyPolicy(f.partition, f.accountId, f.alertTopicArns),
-          }).key.arn
+      const topicKeyArn = f.alertsKey
+        ? new ManagedKey(this, 'AlertsKey', { description: 'Encrypts GuardDuty alert topics', alias: f.alertsKey.alias, policy: f.alertsKey.policy }).key.arn
         : undefined;
       for (const route of f.alerts) {
         new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, ...(topicKeyArn ? { topicKeyArn } : {}) });
       }
     }
-    for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role, logGroupArn: f.logGroup.arn });
+    for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role });
     if (plan.threatLists) new ListBucket(this, 'ThreatLists', { ...plan.threatLists, bodyFiles: listBodyFiles });
     if (f.flowLogRole) {
-      new ServiceRole(this, 'FlowLogRole', {
-        roleName: f.flowLogRole.name,
-        servicePrincipal: servicePrincipal('vpc-flow-logs', f.partition),
-        caller: { sourceAccount: f.accountId, sourceArn: f.flowLogRole.flowLogArns },
-        policy: f.flowLogRole.policy,
-      });
+      new ServiceRole(this, 'FlowLogRole', { roleName: f.flowLogRole.name, trustPolicy: f.flowLogRole.trustPolicy, policy: f.flowLogRole.policy });
     }
   }
 }

@@ -6,9 +6,8 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
-import type { PolicyStatement } from '../../src/policy/document';
-import { policyJson } from '../../src/policy/document';
-import { denyInsecureTransport } from '../../src/policy/statements';
+import type { BucketPolicySlot } from '../../src/policy/statements';
+import { type PolicyTemplate, renderPolicy } from '../../src/policy/template';
 
 export interface HardenedBucketProps {
   readonly bucketName: string;
@@ -17,8 +16,8 @@ export interface HardenedBucketProps {
    * naming the GuardDuty service-linked role fails before GuardDuty exists.
    */
   readonly encryption: { readonly kmsKeyArn: string } | 'S3';
-  /** Statements beside the TLS-only deny, given the bucket ARN. @default - none */
-  readonly statements?: (bucketArn: string) => readonly PolicyStatement[];
+  /** The plan's bucket policy (`tlsOnlyBucketPolicy`): this bucket's ARN and key fill its slots. */
+  readonly policy: PolicyTemplate<BucketPolicySlot>;
   /** Move objects to an archive class, then delete them. @default - kept forever */
   readonly lifecycle?: { readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number };
 }
@@ -77,13 +76,9 @@ export class HardenedBucket extends Construct {
           : []),
       ],
     });
-    const bucketArn = this.bucket.arn;
     this.policy = new S3BucketPolicy(this, 'Policy', {
       bucket,
-      policy: policyJson({
-        Version: '2012-10-17',
-        Statement: [...(props.statements?.(bucketArn) ?? []), denyInsecureTransport('s3:*', [bucketArn, `${bucketArn}/*`])],
-      }),
+      policy: renderPolicy(props.policy, { bucketArn: this.bucket.arn, keyArn: props.encryption === 'S3' ? undefined : props.encryption.kmsKeyArn }),
       // S3 rejects a bucket policy while public access settings are still being applied.
       dependsOn: [publicAccess],
     });

@@ -1,7 +1,8 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { type PolicyDocument, policyJson } from '../../src/policy/document';
+import type { PolicyDocument } from '../../src/policy/document';
+import { renderPolicy } from '../../src/policy/template';
 
 export interface ManagedKeyProps {
   readonly description: string;
@@ -21,7 +22,7 @@ export class ManagedKey extends Construct {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: policyJson(props.policy),
+      policy: renderPolicy(props.policy),
     });
     new KmsAlias(this, 'Alias', { name: props.alias, targetKeyId: this.key.keyId });
   }

@@ -2,10 +2,12 @@ import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ListObjectPlan } from '../../src/plan/threat-list-plan';
+import type { PolicyTemplate } from '../../src/policy/template';
 import { HardenedBucket } from '../storage/hardened-bucket';
 
 export interface ListBucketProps {
   readonly bucketName: string;
+  readonly bucketPolicy: PolicyTemplate<'bucketArn'>;
   readonly objects: readonly ListObjectPlan[];
   /**
    * A file holding each object's body, by object key, written before synth.
@@ -29,7 +31,7 @@ export class ListBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ListBucketProps) {
     super(scope, id);
-    this.bucket = new HardenedBucket(this, 'Bucket', { bucketName: props.bucketName, encryption: 'S3' });
+    this.bucket = new HardenedBucket(this, 'Bucket', { bucketName: props.bucketName, encryption: 'S3', policy: props.bucketPolicy });
     for (const o of props.objects) {
       const file = props.bodyFiles[o.key];
       if (!file) throw new Error(`ListBucket: no body file for ${o.key}`);

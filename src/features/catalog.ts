@@ -19,6 +19,9 @@ export const DETECTOR_FEATURES = [
 
 export type DetectorFeatureName = (typeof DETECTOR_FEATURES)[number];
 
+/** How often a detector exports updated findings (GuardDuty API, UpdateDetector). */
+export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
+
 /** Additional configurations of RUNTIME_MONITORING (agent management per compute type). */
 export const RUNTIME_MONITORING_ADDITIONAL = [
   'EKS_ADDON_MANAGEMENT',

@@ -1,6 +1,12 @@
-import type { DetectorConfig } from '../config/schema';
 import { isFeatureAvailable } from '../regions/feature-availability';
-import { DETECTOR_FEATURES, type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, RUNTIME_MONITORING_ADDITIONAL } from './catalog';
+import { DETECTOR_FEATURES, type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, RUNTIME_MONITORING_ADDITIONAL, type RuntimeMonitoringAdditionalName } from './catalog';
+
+/** The features a config asks for (what this module reads of `detector.features`): left out means the default. */
+export type FeatureSettings = {
+  readonly [N in DetectorFeatureName]?: { readonly enabled?: boolean | undefined } & (N extends 'RUNTIME_MONITORING'
+    ? { readonly additionalConfiguration?: { readonly [A in RuntimeMonitoringAdditionalName]?: boolean | undefined } | undefined }
+    : unknown);
+};
 
 export type FeatureStatus = 'ENABLED' | 'DISABLED';
 
@@ -36,7 +42,7 @@ const status = (enabled: boolean): FeatureStatus => (enabled ? 'ENABLED' : 'DISA
  * and features GuardDuty does not offer in the region skipped (enabling
  * them there fails the apply).
  */
-export function resolveDetectorFeatures(config: DetectorConfig['features'], region: string): RegionFeatures {
+export function resolveDetectorFeatures(config: FeatureSettings, region: string): RegionFeatures {
   const features: ResolvedFeature[] = [];
   const skipped: SkippedFeature[] = [];
   for (const name of DETECTOR_FEATURES) {

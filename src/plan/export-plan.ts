@@ -1,68 +1,19 @@
 import type { GuardDutyConfig } from '../config/schema';
-import { findingsLogResourcePolicy, forwarderPolicy, type PublishingSource, secretsManagerViaService } from '../export/policies';
-import { severityThreshold } from '../findings/severity';
-import { flowLogDeliveryPolicy } from '../flow-logs/policies';
-import {
-  alertRuleName,
-  alertTopicName,
-  alertsKeyAlias,
-  filterName,
-  findingsBucketName,
-  findingsBusName,
-  findingsKeyAlias,
-  findingsLogGroupName,
-  findingsRuleName,
-  flowLogGroupName,
-  flowLogRoleName,
-  forwarderRoleName,
-  logDeliveryRuleName,
-  logResourcePolicyName,
-  siemBackupBucketName,
-  SIEM_ERROR_LOG_STREAM_NAME,
-  siemDeliveryRoleName,
-  siemErrorLogGroupName,
-  siemPutRoleName,
-  siemRuleName,
-  siemStreamName,
-  TRIAGE_ROLE_NAME,
-  VIEWER_ROLE_NAME,
-} from '../naming';
+import { findingsBusPolicy, forwarderPolicy } from '../export/policies';
+import { filterName, findingsRuleName, forwarderRoleName } from '../naming';
 import type { PolicyDocument } from '../policy/document';
+import { serviceTrustPolicy } from '../policy/statements';
+import { type PolicyTemplate, slot, template } from '../policy/template';
 import type { Partition } from '../regions/catalog';
-import { arn } from '../regions/principals';
+import { arn, servicePrincipal } from '../regions/principals';
 import { type FilterSpec, suppressionFilters } from '../suppression/filters';
-
-/** One alert route on the home bus. */
-export interface AlertRoutePlan {
-  readonly name: string;
-  readonly ruleName: string;
-  readonly ruleArn: string;
-  readonly minSeverity: number;
-  readonly typePrefixes?: readonly string[];
-  readonly message: 'short' | 'full';
-  /** A topic this project creates, or an existing one. */
-  readonly topic: { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly { protocol: string; endpoint: string }[] } | { readonly create: false; readonly arn: string };
-}
-
-export interface AccessRolePlan {
-  readonly roleName: string;
-  readonly principals: readonly string[];
-  readonly requireMfa: boolean;
-  readonly triage: boolean;
-}
-
-export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
-  readonly streamName: string;
-  readonly ruleName: string;
-  readonly ruleArn: string;
-  readonly deliveryRoleName: string;
-  readonly putRoleName: string;
-  readonly backupBucketName: string;
-  /** Firehose's error log: created here, as the stream only writes to an existing group and stream. */
-  readonly errorLog: { readonly groupName: string; readonly streamName: string; readonly streamArn: string; readonly retentionDays: number };
-  /** The secret's customer managed key, decrypted by the stream's role through Secrets Manager only. */
-  readonly secretKey?: { readonly arn: string; readonly viaService: string };
-};
+import { type AccessRolePlan, planAccess } from './access-plan';
+import { type AlertRoutePlan, planAlerts } from './alerts-plan';
+import { type ArchivePlan, planArchive } from './archive-plan';
+import { type ExportContext, exportContext } from './export-context';
+import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from './flow-logs-plan';
+import { type LogGroupPlan, planLogGroup } from './log-group-plan';
+import { planSiem, type SiemPlan } from './siem-plan';
 
 /** Findings export resources of the home stack (home region, admin account). */
 export interface HomeExportPlan {
@@ -73,30 +24,22 @@ export interface HomeExportPlan {
   readonly busArn: string;
   readonly forwarderRoleName: string;
   readonly forwarderRoleArn: string;
+  /** EventBridge, called by the regional forwarding rules only (ArnLike pattern). */
+  readonly forwarderTrustPolicy: PolicyDocument;
   /** The forwarder role's inline policy. */
   readonly forwarderPolicy: PolicyDocument;
-  /** The regional forwarding rules, the only callers of the forwarder role (ArnLike pattern). */
-  readonly forwarderRuleArns: string;
   /** Organization mode: the bus policy also requires the caller's organization. */
   readonly requireOrganization: boolean;
-  readonly logGroup: {
-    readonly name: string;
-    readonly arn: string;
-    readonly retentionDays: number;
-    readonly kmsKeyArn?: string;
-    readonly ruleName: string;
-    readonly ruleArn: string;
-    readonly resourcePolicyName: string;
-    readonly resourcePolicy: PolicyDocument;
-  };
-  readonly s3?: { readonly bucketName: string; readonly keyAlias: string; readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number; readonly source: PublishingSource };
+  /** The bus ARN and, in organization mode, the organization id (a data source) are Terraform's. */
+  readonly busPolicy: PolicyTemplate<'busArn' | 'organizationId'>;
+  readonly logGroup: LogGroupPlan;
+  readonly s3?: ArchivePlan;
   readonly siem?: SiemPlan;
   readonly alerts: readonly AlertRoutePlan[];
-  readonly alertsKeyAlias: string;
-  /** The topics this project creates, the only ones the alerts key encrypts for. */
-  readonly alertTopicArns: readonly string[];
+  /** The key of the topics this project creates, when it creates any: it encrypts for those topics only. */
+  readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
   readonly access: readonly AccessRolePlan[];
-  readonly flowLogRole?: { readonly name: string; readonly logGroupArnPattern: string; readonly flowLogArns: string; readonly policy: PolicyDocument };
+  readonly flowLogRole?: FlowLogRolePlan;
 }
 
 /** Findings export resources of one regional stack. */
@@ -104,7 +47,7 @@ export interface RegionalExportPlan {
   readonly forwarder: { readonly ruleName: string; readonly minSeverity: number; readonly busArn: string; readonly roleArn: string };
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
-  readonly flowLogs?: { readonly vpcIds: readonly string[]; readonly logGroupName: string; readonly retentionDays: number; readonly roleArn: string };
+  readonly flowLogs?: RegionalFlowLogsPlan;
 }
 
 export interface ExportPlan {
@@ -113,71 +56,37 @@ export interface ExportPlan {
   readonly warnings: readonly string[];
 }
 
-/** The Firehose stream toward the SIEM, in the home region. */
-function planSiem(config: GuardDutyConfig, firehose: NonNullable<GuardDutyConfig['export']['firehose']>, busRuleArn: (ruleName: string) => string): SiemPlan {
-  const { partition, prefix, homeRegion } = config;
-  const accountId = config.accounts.admin.accountId;
-  const groupName = siemErrorLogGroupName(prefix);
-  const secretKmsKeyArn = firehose.type === 's3' ? undefined : firehose.secretKmsKeyArn;
+/** The home bus and the forwarder role every region's rule puts findings on it with. */
+function planBus(ctx: ExportContext, requireOrganization: boolean) {
+  const { partition, accountId, prefix } = ctx;
+  const roleName = forwarderRoleName(prefix);
+  const roleArn = ctx.iamRoleArn(roleName);
   return {
-    ...firehose,
-    streamName: siemStreamName(prefix),
-    ruleName: siemRuleName(prefix),
-    ruleArn: busRuleArn(siemRuleName(prefix)),
-    deliveryRoleName: siemDeliveryRoleName(prefix),
-    putRoleName: siemPutRoleName(prefix),
-    backupBucketName: siemBackupBucketName(prefix, accountId, homeRegion),
-    errorLog: {
-      groupName,
-      streamName: SIEM_ERROR_LOG_STREAM_NAME,
-      streamArn: arn(partition, 'logs', homeRegion, accountId, `log-group:${groupName}:log-stream:${SIEM_ERROR_LOG_STREAM_NAME}`),
-      // Kept like the findings log group.
-      retentionDays: config.export.logGroup.retentionDays,
-    },
-    ...(secretKmsKeyArn ? { secretKey: { arn: secretKmsKeyArn, viaService: secretsManagerViaService(partition, homeRegion) } } : {}),
+    busName: ctx.busName,
+    busArn: ctx.busArn,
+    forwarderRoleName: roleName,
+    forwarderRoleArn: roleArn,
+    forwarderTrustPolicy: serviceTrustPolicy(servicePrincipal('events', partition), {
+      sourceAccount: accountId,
+      sourceArn: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
+    }),
+    forwarderPolicy: forwarderPolicy(ctx.busArn),
+    requireOrganization,
+    busPolicy: requireOrganization
+      ? template(findingsBusPolicy(slot('busArn'), roleArn, slot('organizationId')), 'busArn', 'organizationId')
+      : template(findingsBusPolicy(slot('busArn'), roleArn), 'busArn'),
   };
 }
 
-/** Findings export, alerts, suppression filters, access roles and flow logs, from a validated config. */
+/** Findings export, alerts, suppression filters, access roles and flow logs, from a validated config: each capability plans its own part. */
 export function planFindingsExport(config: GuardDutyConfig, regions: readonly string[]): ExportPlan {
-  const { partition, prefix, homeRegion } = config;
-  const accountId = config.accounts.admin.accountId;
-  const iamRoleArn = (name: string) => `arn:${partition}:iam::${accountId}:role/${name}`;
-  const busName = findingsBusName(prefix);
-  const busArn = arn(partition, 'events', homeRegion, accountId, `event-bus/${busName}`);
-  const busRuleArn = (ruleName: string) => arn(partition, 'events', homeRegion, accountId, `rule/${busName}/${ruleName}`);
-  const forwarderRole = forwarderRoleName(prefix);
-  const logGroupName = findingsLogGroupName(prefix);
-  const logGroupArn = arn(partition, 'logs', homeRegion, accountId, `log-group:${logGroupName}`);
-  const exportConfig = config.export;
-  const minSeverity = severityThreshold(exportConfig.minSeverity);
+  const ctx = exportContext(config);
   const warnings: string[] = [];
-
-  const alerts = config.alerts.map((a): AlertRoutePlan => {
-    const ruleName = alertRuleName(prefix, a.name);
-    const routeMin = severityThreshold(a.minSeverity);
-    if (routeMin < minSeverity) warnings.push(`alerts ${a.name}: minSeverity ${routeMin} is below export.minSeverity ${minSeverity}; findings under ${minSeverity} are never forwarded`);
-    const topicName = alertTopicName(prefix, a.name);
-    return {
-      name: a.name,
-      ruleName,
-      ruleArn: busRuleArn(ruleName),
-      minSeverity: Math.max(routeMin, minSeverity),
-      ...(a.types ? { typePrefixes: a.types } : {}),
-      message: a.message,
-      topic: a.sns
-        ? { create: true, name: topicName, arn: arn(partition, 'sns', homeRegion, accountId, topicName), subscriptions: a.sns.subscriptions }
-        : { create: false, arn: a.topicArn! },
-    };
-  });
-
-  const access: AccessRolePlan[] = [];
-  if (config.access?.viewer) access.push({ roleName: VIEWER_ROLE_NAME, ...config.access.viewer, triage: false });
-  if (config.access?.triage) access.push({ roleName: TRIAGE_ROLE_NAME, ...config.access.triage, triage: true });
-
-  const flowLogGroup = flowLogGroupName(prefix);
-  const flowLogRole = config.flowLogs ? flowLogRoleName(prefix) : undefined;
-  const flowLogGroupArns = `arn:${partition}:logs:*:${accountId}:log-group:${flowLogGroup}`;
+  const bus = planBus(ctx, config.organization?.enabled === true);
+  const logGroup = planLogGroup(ctx, config.export.logGroup);
+  const archive = planArchive(ctx, config.export.s3, regions);
+  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings);
+  const flowLogs = planFlowLogs(ctx, config.flowLogs);
   if (config.presets.nlb && !config.presets.nlb.instanceTag) {
     warnings.push(
       'presets.nlb: without instanceTag the NLB filters archive these findings for every instance with a listener port open, including instances that are not behind a load balancer; add instanceTag',
@@ -185,71 +94,33 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   }
 
   const home: HomeExportPlan = {
-    partition,
-    accountId,
-    region: homeRegion,
-    busName,
-    busArn,
-    forwarderRoleName: forwarderRole,
-    forwarderRoleArn: iamRoleArn(forwarderRole),
-    forwarderPolicy: forwarderPolicy(busArn),
-    forwarderRuleArns: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
-    requireOrganization: config.organization?.enabled === true,
-    logGroup: {
-      name: logGroupName,
-      arn: logGroupArn,
-      retentionDays: exportConfig.logGroup.retentionDays,
-      ...(exportConfig.logGroup.kmsKeyArn ? { kmsKeyArn: exportConfig.logGroup.kmsKeyArn } : {}),
-      ruleName: logDeliveryRuleName(prefix),
-      ruleArn: busRuleArn(logDeliveryRuleName(prefix)),
-      resourcePolicyName: logResourcePolicyName(prefix),
-      resourcePolicy: findingsLogResourcePolicy(partition, logGroupArn, busRuleArn(logDeliveryRuleName(prefix))),
-    },
-    ...(exportConfig.s3.enabled
-      ? {
-          s3: {
-            bucketName: findingsBucketName(prefix, accountId, homeRegion),
-            keyAlias: findingsKeyAlias(prefix),
-            transitionDays: exportConfig.s3.transitionDays,
-            storageClass: exportConfig.s3.storageClass,
-            expireDays: exportConfig.s3.expireDays,
-            source: { partition, accountId, regions },
-          },
-        }
-      : {}),
-    ...(exportConfig.firehose ? { siem: planSiem(config, exportConfig.firehose, busRuleArn) } : {}),
+    partition: ctx.partition,
+    accountId: ctx.accountId,
+    region: ctx.homeRegion,
+    ...bus,
+    logGroup,
+    ...(archive ? { s3: archive } : {}),
+    ...(config.export.firehose ? { siem: planSiem(ctx, config.export.firehose, config.export.logGroup.retentionDays) } : {}),
     alerts,
-    alertsKeyAlias: alertsKeyAlias(prefix),
-    alertTopicArns: alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : [])),
-    access,
-    ...(flowLogRole
-      ? {
-          flowLogRole: {
-            name: flowLogRole,
-            logGroupArnPattern: flowLogGroupArns,
-            flowLogArns: arn(partition, 'ec2', '*', accountId, 'vpc-flow-log/*'),
-            policy: flowLogDeliveryPolicy(flowLogGroupArns),
-          },
-        }
-      : {}),
+    ...(alertsKey ? { alertsKey } : {}),
+    access: planAccess(config.access, logGroup.arn),
+    ...(flowLogs ? { flowLogRole: flowLogs.role } : {}),
   };
 
-  const filters = suppressionFilters(config).map((f) => ({ ...f, filterName: filterName(prefix, f.name) }));
+  const filters = suppressionFilters(config).map((f) => ({ ...f, filterName: filterName(ctx.prefix, f.name) }));
   const regional = (region: string): RegionalExportPlan => {
-    const vpcIds = config.flowLogs?.vpcs[region];
+    const regionFlowLogs = flowLogs?.regional(region);
     return {
       forwarder: {
-        ruleName: findingsRuleName(prefix),
-        minSeverity,
-        busArn,
+        ruleName: findingsRuleName(ctx.prefix),
+        minSeverity: ctx.minSeverity,
+        busArn: ctx.busArn,
         // Bus-to-bus delivery needs a role, in the home region too, and the bus policy admits only this role.
-        roleArn: iamRoleArn(forwarderRole),
+        roleArn: bus.forwarderRoleArn,
       },
-      ...(home.s3 ? { publishingDestination: { bucketArn: `arn:${partition}:s3:::${home.s3.bucketName}`, keyAlias: home.s3.keyAlias, keyRegion: homeRegion } } : {}),
+      ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,
-      ...(vpcIds && flowLogRole
-        ? { flowLogs: { vpcIds, logGroupName: flowLogGroup, retentionDays: config.flowLogs!.retentionDays, roleArn: iamRoleArn(flowLogRole) } }
-        : {}),
+      ...(regionFlowLogs ? { flowLogs: regionFlowLogs } : {}),
     };
   };
   return { home, regional, warnings };

@@ -1,5 +1,6 @@
 import { detectionFindings, overrideNotices, trustedAddressFindings } from '../config/detection-rules';
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
+import type { FindingPublishingFrequency } from '../features/catalog';
 import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
 import {
   DEFAULT_OUTDIR,
@@ -12,6 +13,7 @@ import {
   stateObjectKey,
   workspaceName,
 } from '../naming';
+import type { PolicyTemplate } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
@@ -46,11 +48,11 @@ export interface HomeStackPlan extends StackPlanBase {
   readonly kind: 'home';
   readonly findings: HomeExportPlan;
   /** The list bucket and its objects, when the config has threat lists. */
-  readonly threatLists?: { readonly bucketName: string; readonly objects: readonly ListObjectPlan[] };
+  readonly threatLists?: { readonly bucketName: string; readonly bucketPolicy: PolicyTemplate<'bucketArn'>; readonly objects: readonly ListObjectPlan[] };
 }
 
 export interface DetectorPlan extends RegionFeatures {
-  readonly findingPublishingFrequency: GuardDutyConfig['detector']['findingPublishingFrequency'];
+  readonly findingPublishingFrequency: FindingPublishingFrequency;
   /** Destroying a detector deletes its findings. */
   readonly preventDestroy: boolean;
   /** Existing detector id to import instead of creating one. */
@@ -199,7 +201,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     kind: 'home',
     ...base(HOME_STACK_NAME, config.homeRegion),
     findings: findings.home,
-    ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, objects: threatLists.objects } } : {}),
+    ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, bucketPolicy: threatLists.bucketPolicy, objects: threatLists.objects } } : {}),
   };
 
   const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;

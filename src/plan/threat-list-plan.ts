@@ -2,6 +2,8 @@ import type { GuardDutyConfig, ThreatListFormat } from '../config/schema';
 import { ipListSetName, listBucketName, listLocation, listObjectKey } from '../naming';
 import type { BuiltList } from '../threatlist/build';
 import { listObjectMetadata } from '../threatlist/object-metadata';
+import { tlsOnlyBucketPolicy } from '../policy/statements';
+import type { PolicyTemplate } from '../policy/template';
 
 /** One uploaded list object in the home stack. */
 export interface ListObjectPlan {
@@ -29,6 +31,7 @@ export interface IpListSetPlan {
 
 export interface ThreatListPlan {
   readonly bucketName: string;
+  readonly bucketPolicy: PolicyTemplate<'bucketArn'>;
   readonly objects: readonly ListObjectPlan[];
   readonly sets: readonly IpListSetPlan[];
 }
@@ -54,5 +57,5 @@ export function planThreatLists(config: GuardDutyConfig, lists: readonly BuiltLi
     location: listLocation(config.partition, bucketName, objects[i]!.key),
     sha256: l.sha256,
   }));
-  return { bucketName, objects, sets };
+  return { bucketName, bucketPolicy: tlsOnlyBucketPolicy([]), objects, sets };
 }

@@ -1,5 +1,6 @@
 import type { Partition } from '../regions/catalog';
 import type { PolicyDocument, PolicyStatement } from './document';
+import { type PolicyTemplate, slot, template } from './template';
 
 /** Statements every project policy repeats; one definition so they stay identical. */
 
@@ -40,4 +41,13 @@ export function serviceTrustPolicy(servicePrincipal: string, caller: ServiceCall
 
 export function policy(...statements: PolicyStatement[]): PolicyDocument {
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/** Slots every bucket policy has: the bucket's ARN, and the key of a KMS-encrypted bucket. */
+export type BucketPolicySlot = 'bucketArn' | 'keyArn';
+
+/** A bucket policy of this project: its own statements, then TLS only (every bucket, GD-S3 guardrails). */
+export function tlsOnlyBucketPolicy<S extends BucketPolicySlot = 'bucketArn'>(statements: readonly PolicyStatement[], ...slots: S[]): PolicyTemplate<'bucketArn' | S> {
+  const bucketArn = slot('bucketArn');
+  return template<'bucketArn' | S>(policy(...statements, denyInsecureTransport('s3:*', [bucketArn, `${bucketArn}/*`])), 'bucketArn', ...slots.filter((s) => s !== 'bucketArn'));
 }

@@ -91,11 +91,12 @@ export function buildThreatListsWithDetail(config: ThreatListsConfig, options: B
   const configFile = options.configFile ?? 'guardduty.yaml';
   const sink = new DiagnosticSink();
   const today = utcDay(options.now);
-  const policy = config.policy ?? { expiredEntries: 'error', widestTrustedPrefix: 16 };
+  const policy = config.policy;
 
   const definitions: ListDefinition[] = [
-    ...(config.trusted ? [{ name: config.trusted.name ?? 'trusted', kind: 'trusted' as const, format: 'TXT' as const, patterns: config.trusted.files }] : []),
-    ...(config.threat ?? []).map((t) => ({ name: t.name, kind: 'threat' as const, format: t.format ?? 'TXT', patterns: t.files })),
+    // The schema fills the defaults (trusted name, TXT, policy): nothing to default here.
+    ...(config.trusted ? [{ name: config.trusted.name, kind: 'trusted' as const, format: 'TXT' as const, patterns: config.trusted.files }] : []),
+    ...config.threat.map((t) => ({ name: t.name, kind: 'threat' as const, format: t.format, patterns: t.files })),
   ];
 
   const names = new Set<string>();

@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config';
 import { S3_OBJECT_MAX_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from '../../src/config/tags';
 import { writeListBodies } from '../../src/plan/load-plan';
 import { planEstate } from '../../src/plan/plan';
+import { tlsOnlyBucketPolicy } from '../../src/policy/statements';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ describe('threat list plan', () => {
   it('uploads each list to the home bucket under a key carrying its content hash', () => {
     expect(plan.home.threatLists).toEqual({
       bucketName: 'acme-gd-lists-111111111111-eu-west-1',
+      bucketPolicy: tlsOnlyBucketPolicy([]),
       objects: [
         {
           listName: 'trusted',

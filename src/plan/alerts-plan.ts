@@ -1,0 +1,55 @@
+import { alertsKeyPolicy, alertTopicPolicy } from '../alerts/policies';
+import type { GuardDutyConfig } from '../config/schema';
+import { severityThreshold } from '../findings/severity';
+import { alertRuleName, alertTopicName, alertsKeyAlias } from '../naming';
+import type { PolicyDocument } from '../policy/document';
+import { arn } from '../regions/principals';
+import type { ExportContext } from './export-context';
+
+/** One alert route on the home bus. */
+export interface AlertRoutePlan {
+  readonly name: string;
+  readonly ruleName: string;
+  readonly ruleArn: string;
+  readonly minSeverity: number;
+  readonly typePrefixes?: readonly string[];
+  readonly message: 'short' | 'full';
+  /** A topic this project creates, or an existing one. */
+  readonly topic:
+    | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly { protocol: string; endpoint: string }[]; readonly policy: PolicyDocument }
+    | { readonly create: false; readonly arn: string };
+}
+
+export interface AlertsPlan {
+  readonly alerts: readonly AlertRoutePlan[];
+  /** The key of the topics this project creates, when it creates any: it encrypts for those topics only. */
+  readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
+}
+
+/** Alert routes, their topics and the topics' key. */
+export function planAlerts(ctx: ExportContext, config: GuardDutyConfig['alerts'], warnings: string[]): AlertsPlan {
+  const { partition, prefix, homeRegion, accountId, minSeverity } = ctx;
+  const alerts = config.map((a): AlertRoutePlan => {
+    const ruleName = alertRuleName(prefix, a.name);
+    const routeMin = severityThreshold(a.minSeverity);
+    if (routeMin < minSeverity) warnings.push(`alerts ${a.name}: minSeverity ${routeMin} is below export.minSeverity ${minSeverity}; findings under ${minSeverity} are never forwarded`);
+    const topicName = alertTopicName(prefix, a.name);
+    const topicArn = arn(partition, 'sns', homeRegion, accountId, topicName);
+    return {
+      name: a.name,
+      ruleName,
+      ruleArn: ctx.busRuleArn(ruleName),
+      minSeverity: Math.max(routeMin, minSeverity),
+      ...(a.types ? { typePrefixes: a.types } : {}),
+      message: a.message,
+      topic: a.sns
+        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, ctx.busRuleArn(ruleName)) }
+        : { create: false, arn: a.topicArn! },
+    };
+  });
+  const createdTopicArns = alerts.flatMap((a) => (a.topic.create ? [a.topic.arn] : []));
+  return {
+    alerts,
+    ...(createdTopicArns.length > 0 ? { alertsKey: { alias: alertsKeyAlias(prefix), policy: alertsKeyPolicy(partition, accountId, createdTopicArns) } } : {}),
+  };
+}
