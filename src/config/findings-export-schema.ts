@@ -196,6 +196,14 @@ export const access = z
   .strictObject({
     viewer: accessRole.optional().describe('GuardDutyFindingsViewer: read-only GuardDuty list/get, CloudWatch Logs read on the findings group.'),
     triage: accessRole.optional().describe('GuardDutyFindingsTriage: viewer + archive/unarchive findings, feedback, sample findings.'),
+    trustedAccounts: z
+      .array(accountId)
+      .default([])
+      .describe('Accounts besides the admin account whose principals the roles may trust (e.g. an identity account). Anything else is a config error.'),
+    allowAccountRoot: z
+      .boolean()
+      .default(false)
+      .describe('Allow `arn:...:root` principals: they trust every principal of that account its IAM policies let assume roles. Name roles instead.'),
   })
   .optional()
   .describe('IAM roles in the admin account for people who look at findings.');

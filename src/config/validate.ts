@@ -131,6 +131,7 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
     }
   }
   issues.push(...checkHomeResourceArns(config));
+  issues.push(...checkAccessTrust(config));
   const s3 = config.export?.s3;
   if (s3?.enabled && s3.transitionDays !== undefined && s3.expireDays !== undefined && s3.expireDays <= s3.transitionDays) {
     issues.push({ path: ['export', 's3', 'expireDays'], message: `must be more than transitionDays (${s3.transitionDays}): S3 rejects a lifecycle rule that expires objects before they move` });
@@ -206,6 +207,37 @@ function checkHomeResourceArns(config: ConfigSections): Issue[] {
   (config.alerts ?? []).forEach((a, i) =>
     check(['alerts', i, 'topicArn'], a?.topicArn, 'the topic', 'an alert rule delivers only in its own region, and to another account only through a role this project does not create'),
   );
+  return issues;
+}
+
+/**
+ * Who the viewer and triage roles trust: principals of the admin account or
+ * of an account listed in access.trustedAccounts, in the estate's partition;
+ * a whole account (`:root`) only by opt-in; IAM users only with MFA (they
+ * are the one kind of principal that carries aws:MultiFactorAuthPresent).
+ */
+function checkAccessTrust(config: ConfigSections): Issue[] {
+  const access = config.access;
+  const admin = config.accounts?.admin?.accountId;
+  if (!access || !config.partition || !admin) return [];
+  const trusted = new Set([admin, ...(access.trustedAccounts ?? []).filter((a): a is string => a !== undefined)]);
+  const issues: Issue[] = [];
+  for (const role of ['viewer', 'triage'] as const) {
+    const spec = access[role];
+    (spec?.principals ?? []).forEach((principal, j) => {
+      if (!principal) return;
+      const path = ['access', role, 'principals', j];
+      const [, partition, , , account, resource = ''] = principal.split(':');
+      if (partition !== config.partition) issues.push({ path, message: `is in partition ${partition}, but the estate is in ${config.partition}` });
+      else if (account && !trusted.has(account)) {
+        issues.push({ path, message: `account ${account} is neither the admin account (${admin}) nor listed in access.trustedAccounts: the role would trust a stranger` });
+      } else if (resource === 'root' && !access.allowAccountRoot) {
+        issues.push({ path, message: `trusts every principal of account ${account} that its IAM policies allow: name roles, or set access.allowAccountRoot: true` });
+      } else if (resource.startsWith('user/') && !spec?.requireMfa) {
+        issues.push({ path, message: `an IAM user: set requireMfa: true (users are the principals that carry MFA; without it a leaked key opens the findings)` });
+      }
+    });
+  }
   return issues;
 }
 
