@@ -53,8 +53,11 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
 if (require.main === module) {
   try {
     const { plan } = synthesize();
-    for (const override of plan.overrides) process.stderr.write(`${override}\n`);
-    for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+    // Under the cdktf CLI (it sets CDKTF_OUTDIR) the home stack's warning annotations carry these.
+    if (process.env.CDKTF_OUTDIR === undefined) {
+      for (const override of plan.overrides) process.stderr.write(`${override}\n`);
+      for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+    }
   } catch (err) {
     if (err instanceof ConfigError || err instanceof GuardrailError || err instanceof ThreatListError) {
       process.stderr.write(`${err.message}\n`);

@@ -1,4 +1,4 @@
-import { Aspects, type TerraformStack } from 'cdktf';
+import { Annotations, Aspects, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { EstatePlan } from '../src/plan/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
@@ -43,6 +43,8 @@ export function buildEstateStacks(scope: Construct, plan: EstatePlan, inputs: Es
     return stack;
   };
   const home = add(new HomeStack(scope, plan.home, inputs.listBodyFiles));
+  // Recorded in manifest.json; `cdktf synth` prints them as WARN (it labels an app's stderr ERROR).
+  for (const line of [...plan.overrides, ...plan.warnings]) Annotations.of(home).addWarning(line);
   const management = plan.management ? add(new ManagementStack(scope, plan.management), plan.management.dependsOn) : undefined;
   const regional = plan.regional.map((p) => add(new RegionalStack(scope, p), p.dependsOn));
   const members = plan.members.map((p) => add(new MemberStack(scope, p), p.dependsOn));

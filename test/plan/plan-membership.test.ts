@@ -8,7 +8,10 @@ accounts:
   admin: { accountId: "111111111111" }
   management: { accountId: "222222222222", assumeRoleArn: "arn:aws:iam::222222222222:role/OrgAdmin" }
 regions: { include: [eu-west-1, us-east-1, ap-east-2], optIn: [ap-east-2] }
-overrides: [{ rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }]
+overrides:
+  - { rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }
+  - { rule: GD-DET-5, reason: "the test needs auto-enable NEW to see the plan carry it" }
+  - { rule: GD-DET-4, reason: "the test turns a plan off to see the plan carry it" }
 organization: { enabled: true, autoEnable: NEW }
 detector:
   features:
