@@ -1,5 +1,6 @@
 import { FEATURE_DEFAULT_ENABLED, type DetectorFeatureName } from '../features/catalog';
 import { regionsOfPartition } from '../regions/catalog';
+import { resolveRegions } from '../regions/resolve';
 import { severityThreshold } from '../findings/severity';
 import type { DetectionRuleId } from './detection-rule-ids';
 import type { ConfigIssue } from './issues';
@@ -19,7 +20,7 @@ export const MAX_TRUSTED_ADDRESSES = 2 ** 24;
 /** High: a higher threshold forwards almost nothing (Critical only). */
 export const MAX_EXPORT_MIN_SEVERITY = 7;
 
-type Sections = Partial<Pick<GuardDutyConfig, 'suppressions' | 'threatLists' | 'export' | 'detector' | 'organization' | 'regions' | 'partition'>>;
+type Sections = Partial<Pick<GuardDutyConfig, 'suppressions' | 'threatLists' | 'export' | 'detector' | 'organization' | 'regions' | 'members' | 'partition'>>;
 
 /** The settings of a (possibly partly well-formed) config that the rules refuse. */
 export function detectionFindings(config: Sections): DetectionFinding[] {
@@ -55,19 +56,32 @@ function trustedPrefixPolicy(config: Sections): DetectionFinding[] {
   ];
 }
 
-/** GD-DET-2 on the built lists: the trusted list's total size (2,000 /16s pass the prefix floor but cover 131M addresses). */
-export function trustedAddressFindings(lists: readonly { readonly kind: string; readonly name: string; readonly addresses: number }[]): DetectionFinding[] {
-  return lists.flatMap((l) =>
-    l.kind === 'trusted' && l.addresses > MAX_TRUSTED_ADDRESSES
-      ? [
-          {
-            rule: 'GD-DET-2' as const,
-            path: ['threatLists', 'trusted'],
-            message: `trusted list "${l.name}" covers ${l.addresses} addresses, more than ${MAX_TRUSTED_ADDRESSES} (2^24): GuardDuty raises no flow-log or CloudTrail finding for any of them`,
-          },
-        ]
-      : [],
-  );
+/**
+ * GD-DET-2 on the built lists, as uploaded: adjacent ranges merge, so 256
+ * trusted /16s each within the floor upload as one /8; and the total size
+ * (2,000 /16s pass the floor but cover 131M addresses).
+ */
+export function trustedAddressFindings(lists: readonly { readonly kind: string; readonly name: string; readonly addresses: number; readonly body: string }[]): DetectionFinding[] {
+  return lists.flatMap((l) => {
+    if (l.kind !== 'trusted') return [];
+    const findings: DetectionFinding[] = [];
+    const widest = Math.min(...[...l.body.matchAll(/\/(\d+)$/gm)].map((m) => Number(m[1])), 32);
+    if (widest < WIDEST_TRUSTED_PREFIX) {
+      findings.push({
+        rule: 'GD-DET-2',
+        path: ['threatLists', 'trusted'],
+        message: `trusted list "${l.name}" uploads a /${widest} once adjacent ranges merge (wider than the /${WIDEST_TRUSTED_PREFIX} floor): GuardDuty raises no flow-log or CloudTrail finding for any of its addresses`,
+      });
+    }
+    if (l.addresses > MAX_TRUSTED_ADDRESSES) {
+      findings.push({
+        rule: 'GD-DET-2',
+        path: ['threatLists', 'trusted'],
+        message: `trusted list "${l.name}" covers ${l.addresses} addresses, more than ${MAX_TRUSTED_ADDRESSES} (2^24): GuardDuty raises no flow-log or CloudTrail finding for any of them`,
+      });
+    }
+    return findings;
+  });
 }
 
 function exportThreshold(config: Sections): DetectionFinding[] {
@@ -110,6 +124,14 @@ function leftOutRegions(config: Sections): DetectionFinding[] {
       findings.push({ rule: 'GD-DET-6', path: ['regions', 'include'], message: `leaves out ${missing.length} region${missing.length === 1 ? '' : 's'} enabled in every account (${missing.join(', ')}): use include: all` });
     }
   }
+  // An invited member limited to some regions has no detector in the others.
+  const estate = resolveRegions(regions, config.partition);
+  (config.members ?? []).forEach((m, i) => {
+    const missing = m.regions ? estate.filter((r) => !m.regions!.includes(r)) : [];
+    if (missing.length > 0) {
+      findings.push({ rule: 'GD-DET-6', path: ['members', i, 'regions'], message: `member ${m.accountId} is left unmonitored in ${missing.length} of the estate's regions (${missing.join(', ')}): leave regions out to cover them all` });
+    }
+  });
   return findings;
 }
 

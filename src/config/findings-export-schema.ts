@@ -59,7 +59,7 @@ export const exportSection = z
     logGroup: z
       .strictObject({
         retentionDays: retentionDays.default(365).describe('Retention of the findings log group.'),
-        kmsKeyArn: arnOf('kms', 'arn:aws:kms:us-east-1:111111111111:key/...').optional().describe('KMS key for the log group. Default: CloudWatch Logs encryption.'),
+        kmsKeyArn: kmsKeyArn.optional().describe('KMS key ARN for the log group (CloudWatch Logs takes a key ARN, not an alias). Default: CloudWatch Logs encryption.'),
       })
       .default({ retentionDays: 365 })
       .describe('CloudWatch Logs group /aws/events/<prefix>-guardduty that receives every finding.'),
@@ -99,6 +99,7 @@ export const alerts = z
         minSeverity: severity,
         types: z
           .array(z.string().min(1))
+          .min(1, 'list at least one type prefix, or leave types out for every type')
           .optional()
           .describe('Finding type prefixes (e.g. "Recon:EC2/", "UnauthorizedAccess:IAMUser/"). Default: every type.'),
         message: z.enum(['short', 'full']).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
@@ -115,15 +116,25 @@ export const alerts = z
 
 const criterionValue = z.union([z.string(), z.number()]).transform(String);
 
+/**
+ * What the provider accepts in greater_than / less_than (and their -or-equal
+ * forms): a non-negative integer or an RFC 3339 time (terraform-provider-aws,
+ * guardduty filter.go: verify.ValidStringDateOrPositiveInt). A fractional
+ * severity such as 6.9 fails the plan in every region.
+ */
+const comparisonValue = criterionValue.refine((v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), {
+  message: 'must be a whole number or an RFC 3339 time (GuardDuty filters compare integers: use 7, not 6.9)',
+});
+
 const rawCriterion = z
   .strictObject({
     field: z.string().min(1).describe('GuardDuty finding field, e.g. service.action.networkConnectionAction.remoteIpDetails.ipAddressV4.'),
     equals: z.array(criterionValue).min(1).optional(),
     notEquals: z.array(criterionValue).min(1).optional(),
-    greaterThan: criterionValue.optional(),
-    greaterThanOrEqual: criterionValue.optional(),
-    lessThan: criterionValue.optional(),
-    lessThanOrEqual: criterionValue.optional(),
+    greaterThan: comparisonValue.optional(),
+    greaterThanOrEqual: comparisonValue.optional(),
+    lessThan: comparisonValue.optional(),
+    lessThanOrEqual: comparisonValue.optional(),
   })
   .refine((c) => Object.keys(c).length > 1, { message: 'needs a comparison (equals, notEquals, greaterThan, ...)' });
 
@@ -132,7 +143,10 @@ const port = z.number().int().min(1).max(65535);
 const criteria = z
   .strictObject({
     types: z.array(z.string().min(1)).min(1).optional().describe('Exact finding types.'),
-    severityBelow: severity.optional().describe('Only findings with a severity below this.'),
+    severityBelow: severity
+      .refine((v) => typeof v !== 'number' || Number.isInteger(v), { message: 'must be a whole number or a band name: GuardDuty filters compare integers (the provider rejects 4.5)' })
+      .optional()
+      .describe('Only findings with a severity below this (a whole number or a band name).'),
     resourceRole: z.enum(['ACTOR', 'TARGET']).optional(),
     connectionDirection: z.enum(['INBOUND', 'OUTBOUND']).optional(),
     connectionLocalPorts: z.array(port).min(1).optional().describe('Local port of a network connection.'),
@@ -181,7 +195,8 @@ export const presets = z
 
 const accessRole = z.strictObject({
   principals: z
-    .array(z.string().regex(/^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|role\/.+|user\/.+)|sts::\d{12}:assumed-role\/.+)$/, 'must be an IAM principal ARN'))
+    // No wildcards: IAM rejects them in a trust policy's principal, and they would trust strangers.
+    .array(z.string().regex(/^arn:aws(-us-gov|-cn)?:(iam::\d{12}:(root|role\/[^*?]+|user\/[^*?]+)|sts::\d{12}:assumed-role\/[^*?]+)$/, 'must be an IAM principal ARN, without wildcards'))
     .min(1)
     .describe('Who may assume the role.'),
   requireMfa: z

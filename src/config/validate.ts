@@ -204,9 +204,13 @@ function checkHomeResourceArns(config: ConfigSections): Issue[] {
   if (firehose && 'accessKeySecretArn' in firehose) check(['export', 'firehose', 'accessKeySecretArn'], firehose.accessKeySecretArn, 'secret', secretWhy);
   if (firehose && 'secretKmsKeyArn' in firehose) check(['export', 'firehose', 'secretKmsKeyArn'], firehose.secretKmsKeyArn, "the secret's KMS key", secretWhy);
   check(['export', 'logGroup', 'kmsKeyArn'], config.export?.logGroup?.kmsKeyArn, 'the log group key', 'CloudWatch Logs encrypts a group only with a key of its own region, and this project grants no other account\'s key');
-  (config.alerts ?? []).forEach((a, i) =>
-    check(['alerts', i, 'topicArn'], a?.topicArn, 'the topic', 'an alert rule delivers only in its own region, and to another account only through a role this project does not create'),
-  );
+  (config.alerts ?? []).forEach((a, i) => {
+    check(['alerts', i, 'topicArn'], a?.topicArn, 'the topic', 'an alert rule delivers only in its own region, and to another account only through a role this project does not create');
+    // Findings (the full JSON with message: full) must not reach another account's function.
+    (a?.sns?.subscriptions ?? []).forEach((sub, j) => {
+      if (sub?.protocol === 'lambda') check(['alerts', i, 'sns', 'subscriptions', j, 'endpoint'], sub.endpoint, 'the function', 'alert topics deliver findings only to functions of the admin account, in the home region');
+    });
+  });
   return issues;
 }
 
@@ -258,6 +262,7 @@ function checkDetection(config: ConfigSections, partition: Partition): Issue[] {
       detector: whole(shape.detector, config.detector),
       organization: whole(shape.organization, config.organization),
       regions: whole(shape.regions, config.regions),
+      members: whole(shape.members, config.members),
     }),
   });
   return [

@@ -221,7 +221,15 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   // has OrganizationAccountAccessRole"); the management account itself has none.
   if (management && /:role\/(?:.*\/)?OrganizationAccountAccessRole$/.test(config.accounts.management?.assumeRoleArn ?? '')) {
     warnings.push(
-      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)',
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (docs/deploying.md, AWS Organizations)',
+    );
+  }
+  // Delegation creates the admin's detector in each region: a regional stack without an import
+  // for it fails with "detector already exists" until its id is under existingDetectors.
+  const notImported = management ? regions.filter((r) => config.existingDetectors[r] === undefined) : [];
+  if (notImported.length > 0) {
+    warnings.push(
+      `existingDetectors: organization mode, and no detector id for ${notImported.join(', ')}: delegating the administrator creates a detector there, so deploy ${MANAGEMENT_STACK_NAME} first, then list each region's id (aws guardduty list-detectors --region <region>) before deploying the regional stacks (docs/deploying.md, first organization deploy)`,
     );
   }
   if (management && config.accounts.management?.accountId === admin.accountId) {

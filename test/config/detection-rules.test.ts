@@ -48,6 +48,12 @@ describe('detection rules: config that blinds the estate is refused unless overr
     ['GD-DET-5', 'organization auto-enable NONE', 'organization: { enabled: true, autoEnable: NONE }\n', 'organization.autoEnable: NONE leaves every member account without GuardDuty'],
     ['GD-DET-6', 'a default region excluded', 'regions: { exclude: [eu-north-1] }\n', 'regions.exclude.0: eu-north-1 is enabled in every account'],
     ['GD-DET-6', 'an include list leaving default regions out', 'regions: { include: [us-east-1] }\n', 'regions.include: leaves out 16 regions enabled in every account'],
+    [
+      'GD-DET-6',
+      'an invited member limited to one region',
+      'members: [ { accountId: "333333333333", email: a@example.com, regions: [us-east-1] } ]\n',
+      'members.0.regions: member 333333333333 is left unmonitored in 16 of the estate\'s regions',
+    ],
   ])('%s refuses %s, naming the path and the rule; an override lifts it and synth says so', (rule, _what, extra, message) => {
     const refused = errors(extra);
     expect(refused).toHaveLength(1);
@@ -88,11 +94,11 @@ threatLists: { policy: { widestTrustedPrefix: 16 } }
 });
 
 describe('GD-DET-2 on the built trusted list', () => {
-  /** A project with a trusted list of `count` /16s (each within the /16 floor). */
-  function project(count: number, extra = ''): string {
+  /** A project with a trusted list of `count` /16s (each within the /16 floor), `step` apart (1: adjacent). */
+  function project(count: number, extra = '', step = 2): string {
     const root = mkdtempSync(join(tmpdir(), 'gd-trusted-'));
     mkdirSync(join(root, 'threatlists'));
-    const lines = Array.from({ length: count }, (_, i) => `${11 + Math.floor(i / 256)}.${i % 256}.0.0/16`);
+    const lines = Array.from({ length: count }, (_, i) => i * step).map((n) => `${11 + Math.floor(n / 256)}.${n % 256}.0.0/16`);
     writeFileSync(join(root, 'threatlists', 'wide.txt'), `${lines.join('\n')}\n`);
     writeFileSync(join(root, 'guardduty.yaml'), `${BASE}threatLists: { trusted: { name: trusted, files: [threatlists/wide.txt] } }\n${extra}`);
     return root;
@@ -103,7 +109,11 @@ describe('GD-DET-2 on the built trusted list', () => {
     expect(() => load(project(300))).toThrow(/threatLists\.trusted: trusted list "trusted" covers 19660800 addresses, more than 16777216 \(2\^24\).*\[GD-DET-2;/);
   });
 
-  it('accepts 256 /16s (exactly 2^24), and 300 with an override, which the plan reports', () => {
+  it('refuses 256 adjacent /16s: each passes the floor, but they upload as one /8', () => {
+    expect(() => load(project(256, '', 1))).toThrow(/threatLists\.trusted: trusted list "trusted" uploads a \/8 once adjacent ranges merge.*\[GD-DET-2;/);
+  });
+
+  it('accepts 256 separate /16s (exactly 2^24), and 300 with an override, which the plan reports', () => {
     expect(load(project(256)).plan.overrides).toEqual([]);
     expect(load(project(300, lift('GD-DET-2'))).plan.overrides).toEqual([expect.stringMatching(/^override GD-DET-2 \(reviewed by the security team, ticket SEC-1\): trusted list "trusted" covers 19660800/)]);
   });

@@ -87,13 +87,20 @@ describe('organization mode plan', () => {
   // creates, for the management account to use; the management account has none.
   it('warns when accounts.management.assumeRoleArn names OrganizationAccountAccessRole (it exists only in member accounts Organizations created)', () => {
     const warning =
-      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (README: organization mode)';
+      'accounts.management.assumeRoleArn: OrganizationAccountAccessRole exists only in member accounts that AWS Organizations created, not in the management account; create a role for this project there (docs/deploying.md, AWS Organizations)';
     for (const arn of ['arn:aws:iam::222222222222:role/OrganizationAccountAccessRole', 'arn:aws:iam::222222222222:role/org/OrganizationAccountAccessRole']) {
       expect(planEstate(parseConfig(ORG.replace('arn:aws:iam::222222222222:role/OrgAdmin', arn))).warnings).toContain(warning);
     }
     expect(plan.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
     const lookalike = planEstate(parseConfig(ORG.replace('role/OrgAdmin', 'role/MyOrganizationAccountAccessRole')));
     expect(lookalike.warnings.some((w) => w.includes('OrganizationAccountAccessRole'))).toBe(false);
+  });
+
+  it('warns, naming the regions, that delegation creates detectors the regional stacks must import', () => {
+    const warning = plan.warnings.find((w) => w.startsWith('existingDetectors:'));
+    expect(warning).toMatch(/^existingDetectors: organization mode, and no detector id for us-east-1, ap-east-2, eu-west-1: delegating the administrator creates a detector there/);
+    const ids = 'existingDetectors: { us-east-1: 0a1b2c3d4e5f60718293a4b5c6d7e8f9, ap-east-2: 1b2c3d4e5f60718293a4b5c6d7e8f90a, eu-west-1: 2c3d4e5f60718293a4b5c6d7e8f90a1b }\n';
+    expect(planEstate(parseConfig(ORG + ids)).warnings.some((w) => w.startsWith('existingDetectors:'))).toBe(false);
   });
 
   it('plans no management stack while organization mode is off', () => {
