@@ -12,6 +12,7 @@ import { EXAMPLES, ROOT, synthExample } from './synth-examples';
  * on GitHub, not here.
  */
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -136,6 +137,12 @@ describe('deploy.yml', () => {
   it('deploys on push to the default branch and by hand (a dry run unless apply is set)', () => {
     expect(wf.on.push).toEqual({ branches: ['main'] });
     expect(wf.on).toHaveProperty('workflow_dispatch.inputs.apply.default', false);
+  });
+
+  it('applies only on the default branch, whatever on.push.branches names (GitHub has no expression for it there), and says so at the top', () => {
+    const step = wf.jobs.synth!.steps.find((s) => s.id === 'waves')!;
+    expect(step.env!.APPLY).toBe("${{ github.ref_name == github.event.repository.default_branch && (github.event_name == 'push' || inputs.apply) }}");
+    expect(text('deploy.yml').split('\nname:')[0]).toMatch(/THE DEFAULT BRANCH[\s\S]*change that line[\s\S]*only the\n# default branch ever applies/);
   });
 
   it('takes the waves from the synthesized manifest and refuses a local backend', () => {
