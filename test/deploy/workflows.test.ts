@@ -172,3 +172,14 @@ describe('deploy.yml', () => {
     expect(text('deploy.yml')).toContain('last-wave 2');
   });
 });
+
+describe('workflow snippets in the docs', () => {
+  /** `owner/repo@<sha> # vX.Y.Z` as the workflows pin them. */
+  const pinned = new Set(FILES.flatMap((f) => [...text(f).matchAll(/uses: (\S+@[0-9a-f]{40} # v\d+\.\d+\.\d+)/g)].map((m) => m[1]!)));
+  const docs = [...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f)), 'README.md', 'CONTRIBUTING.md'];
+
+  it.each(docs)('%s pins every action as the workflows do (full SHA and # vX.Y.Z, the same pair)', (doc) => {
+    const uses = [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/uses: (\S+@\S+(?: # \S+)?)/g)].map((m) => m[1]!);
+    expect(uses.filter((u) => !pinned.has(u))).toEqual([]);
+  });
+});
