@@ -7,10 +7,10 @@
  * estate instead. `--check` only compares and exits 1 when a file is stale
  * (the test suite checks the same).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CiPolicyTarget, type CiRole, ciRolePolicy } from '../src/deploy/ci-policies';
 import { ACCOUNT_KINDS, type AccountKind } from '../src/deploy/iam-actions';
+import { staleFiles, writeOrCheck } from './generated-files';
 
 export const IAM_DIR = join(__dirname, '..', 'docs', 'iam');
 
@@ -42,13 +42,7 @@ export function ciPolicyFiles(): [string, string][] {
 }
 
 export function staleIamFiles(): [string, string][] {
-  return ciPolicyFiles().filter(([file, text]) => {
-    try {
-      return readFileSync(file, 'utf8') !== text;
-    } catch {
-      return true;
-    }
-  });
+  return staleFiles(ciPolicyFiles());
 }
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -73,16 +67,7 @@ function main(args: readonly string[]): number {
     process.stdout.write(ciPolicyText(role, account, target));
     return 0;
   }
-  const stale = staleIamFiles();
-  if (args.includes('--check')) {
-    for (const [file] of stale) process.stderr.write(`${file} is out of date: run npm run iam\n`);
-    return stale.length > 0 ? 1 : 0;
-  }
-  for (const [file, text] of stale) {
-    writeFileSync(file, text);
-    process.stdout.write(`wrote ${file}\n`);
-  }
-  return 0;
+  return writeOrCheck(staleIamFiles(), args.includes('--check'), 'npm run iam');
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));
