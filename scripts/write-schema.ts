@@ -3,9 +3,10 @@
  * reference table of docs/configuration.md from the zod schema. `--check` only compares and exits 1
  * when either is stale (CI runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchemaText, configReferenceMarkdown } from '../src/config/json-schema';
+import { staleFiles, writeOrCheck } from './generated-files';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'guardduty.schema.json');
 export const CONFIG_DOC_FILE = join(__dirname, '..', 'docs', 'configuration.md');
@@ -25,26 +26,11 @@ export function staleGeneratedFiles(): [string, string][] {
     [SCHEMA_FILE, configJsonSchemaText()],
     [CONFIG_DOC_FILE, docWithReference(readFileSync(CONFIG_DOC_FILE, 'utf8'))],
   ];
-  return wanted.filter(([file, text]) => {
-    try {
-      return readFileSync(file, 'utf8') !== text;
-    } catch {
-      return true;
-    }
-  });
+  return staleFiles(wanted);
 }
 
 function main(check: boolean): number {
-  const stale = staleGeneratedFiles();
-  if (check) {
-    for (const [file] of stale) process.stderr.write(`${file} is out of date: run npm run schema\n`);
-    return stale.length > 0 ? 1 : 0;
-  }
-  for (const [file, text] of stale) {
-    writeFileSync(file, text);
-    process.stdout.write(`wrote ${file}\n`);
-  }
-  return 0;
+  return writeOrCheck(staleGeneratedFiles(), check, 'npm run schema');
 }
 
 if (require.main === module) process.exit(main(process.argv.includes('--check')));

@@ -12,6 +12,7 @@ import { EXAMPLES, ROOT, synthExample } from './synth-examples';
  * on GitHub, not here.
  */
 interface Step {
+  id?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -138,6 +139,12 @@ describe('deploy.yml', () => {
     expect(wf.on).toHaveProperty('workflow_dispatch.inputs.apply.default', false);
   });
 
+  it('applies only on the default branch, whatever on.push.branches names (GitHub has no expression for it there), and says so at the top', () => {
+    const step = wf.jobs.synth!.steps.find((s) => s.id === 'waves')!;
+    expect(step.env!.APPLY).toBe("${{ github.ref_name == github.event.repository.default_branch && (github.event_name == 'push' || inputs.apply) }}");
+    expect(text('deploy.yml').split('\nname:')[0]).toMatch(/THE DEFAULT BRANCH[\s\S]*change that line[\s\S]*only the\n# default branch ever applies/);
+  });
+
   it('takes the waves from the synthesized manifest and refuses a local backend', () => {
     const synth = runs(wf.jobs.synth!);
     expect(synth).toContain('npx cdktf synth');
@@ -163,5 +170,16 @@ describe('deploy.yml', () => {
   it('says what a first organization deploy does and where the command is', () => {
     expect(text('deploy.yml')).toContain('"detector already exists"');
     expect(text('deploy.yml')).toContain('last-wave 2');
+  });
+});
+
+describe('workflow snippets in the docs', () => {
+  /** `owner/repo@<sha> # vX.Y.Z` as the workflows pin them. */
+  const pinned = new Set(FILES.flatMap((f) => [...text(f).matchAll(/uses: (\S+@[0-9a-f]{40} # v\d+\.\d+\.\d+)/g)].map((m) => m[1]!)));
+  const docs = [...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f)), 'README.md', 'CONTRIBUTING.md'];
+
+  it.each(docs)('%s pins every action as the workflows do (full SHA and # vX.Y.Z, the same pair)', (doc) => {
+    const uses = [...readFileSync(join(ROOT, doc), 'utf8').matchAll(/uses: (\S+@\S+(?: # \S+)?)/g)].map((m) => m[1]!);
+    expect(uses.filter((u) => !pinned.has(u))).toEqual([]);
   });
 });
