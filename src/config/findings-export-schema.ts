@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITY_NAMES } from '../findings/severity';
+import { CONNECTION_DIRECTIONS, FILTER_ACTIONS, RESOURCE_ROLES } from '../suppression/filters';
 import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
 
 /**
@@ -133,8 +134,8 @@ const criteria = z
   .strictObject({
     types: z.array(z.string().min(1)).min(1).optional().describe('Exact finding types.'),
     severityBelow: severity.optional().describe('Only findings with a severity below this.'),
-    resourceRole: z.enum(['ACTOR', 'TARGET']).optional(),
-    connectionDirection: z.enum(['INBOUND', 'OUTBOUND']).optional(),
+    resourceRole: z.enum(RESOURCE_ROLES).optional(),
+    connectionDirection: z.enum(CONNECTION_DIRECTIONS).optional(),
     connectionLocalPorts: z.array(port).min(1).optional().describe('Local port of a network connection.'),
     probedLocalPorts: z.array(port).min(1).optional().describe('Local port of a port probe.'),
     instanceTag: z.strictObject({ key: z.string().min(1), value: z.string() }).optional().describe('EC2 instance tag key and value.'),
@@ -152,7 +153,7 @@ export const suppressions = z
     z.strictObject({
       name: shortName.describe('Filter name (prefixed with `prefix`).'),
       description: z.string().max(512).optional(),
-      action: z.enum(['ARCHIVE', 'NOOP']).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
+      action: z.enum(FILTER_ACTIONS).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
       rank: z
         .number()
         .int()

@@ -1,4 +1,5 @@
-import type { GuardDutyConfig, ThreatListFormat } from '../config/schema';
+import type { GuardDutyConfig } from '../config/schema';
+import type { ThreatListFormat } from '../threatlist/lists-config';
 import { ipListSetName, listBucketName, listLocation, listObjectKey } from '../naming';
 import type { BuiltList } from '../threatlist/build';
 import { listObjectMetadata } from '../threatlist/object-metadata';
