@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
+import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS, FINDING_PUBLISHING_FREQUENCIES } from '../features/catalog';
+import { AUTO_ENABLE_MEMBERS } from '../features/resolve';
 import { DETECTION_RULE_IDS, DETECTION_RULES, type DetectionRuleId } from './detection-rule-ids';
 import { PARTITIONS } from '../regions/catalog';
 import { THREAT_LIST_FORMATS } from '../threatlist/lists-config';
@@ -76,7 +77,7 @@ const features = z
 const detector = z
   .strictObject({
     findingPublishingFrequency: z
-      .enum(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'])
+      .enum(FINDING_PUBLISHING_FREQUENCIES)
       .default('FIFTEEN_MINUTES')
       .describe('How often updated findings are exported to EventBridge and S3.'),
     allowDestroy: z
@@ -138,7 +139,7 @@ const organization = z
   .strictObject({
     enabled: z.boolean().default(false).describe('AWS Organizations mode: the management account delegates GuardDuty administration to accounts.admin in every enabled region.'),
     autoEnable: z
-      .enum(['ALL', 'NEW', 'NONE'])
+      .enum(AUTO_ENABLE_MEMBERS)
       .default('ALL')
       .describe('auto_enable_organization_members: ALL = every account, existing and new; NEW = accounts that join from now on; NONE = none.'),
   })

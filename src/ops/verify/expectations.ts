@@ -1,8 +1,7 @@
-import type { ResolvedFeature } from '../../features/resolve';
+import type { FindingPublishingFrequency } from '../../features/catalog';
+import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
 import type { EstatePlan } from '../../plan/plan';
 
-export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
-export type AutoEnableMembers = 'ALL' | 'NEW' | 'NONE';
 
 export interface ExpectedDetector {
   readonly findingPublishingFrequency: FindingPublishingFrequency;
@@ -31,15 +30,15 @@ export interface ExpectedPublishingDestination {
 
 export interface ExpectedOrganizationFeature {
   readonly name: string;
-  readonly autoEnable: AutoEnableMembers;
-  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnableMembers }[];
+  readonly autoEnable: AutoEnable;
+  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnable }[];
 }
 
 export type ExpectedMembers =
   | {
       readonly mode: 'organization';
       /** `AutoEnableOrganizationMembers`; with ALL every member must be Enabled. */
-      readonly autoEnable: AutoEnableMembers;
+      readonly autoEnable: AutoEnable;
       /** Organization configuration per feature, when the plan decides it. */
       readonly features?: readonly ExpectedOrganizationFeature[];
     }
