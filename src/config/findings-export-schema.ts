@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ALERT_MESSAGE_FORMATS } from '../alerts/message';
+import { ALERT_PROTOCOLS } from '../alerts/subscription';
+import { ARCHIVE_STORAGE_CLASSES } from '../export/archive';
 import { SEVERITY_NAMES } from '../findings/severity';
 import { CONNECTION_DIRECTIONS, FILTER_ACTIONS, RESOURCE_ROLES } from '../suppression/filters';
 import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
@@ -68,7 +71,7 @@ export const exportSection = z
       .strictObject({
         enabled: z.boolean().default(true).describe("GuardDuty's own S3 publishing destination (KMS-encrypted bucket in the home region)."),
         transitionDays: z.number().int().min(1).default(90).describe('Days before findings move to the archive storage class.'),
-        storageClass: z.enum(['GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE']).default('GLACIER'),
+        storageClass: z.enum(ARCHIVE_STORAGE_CLASSES).default('GLACIER'),
         expireDays: z.number().int().min(1).default(730).describe('Days before findings are deleted.'),
       })
       .default({ enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 }),
@@ -83,7 +86,7 @@ export const exportSection = z
 
 const subscription = z
   .strictObject({
-    protocol: z.enum(['email', 'https', 'lambda']),
+    protocol: z.enum(ALERT_PROTOCOLS),
     endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
   })
   // SNS would accept an http:// endpoint under protocol https only to fail delivery; findings must not travel in clear.
@@ -102,7 +105,7 @@ export const alerts = z
           .array(z.string().min(1))
           .optional()
           .describe('Finding type prefixes (e.g. "Recon:EC2/", "UnauthorizedAccess:IAMUser/"). Default: every type.'),
-        message: z.enum(['short', 'full']).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
+        message: z.enum(ALERT_MESSAGE_FORMATS).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
         sns: z
           .strictObject({ subscriptions: z.array(subscription).default([]) })
           .optional()

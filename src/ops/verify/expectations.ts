@@ -1,6 +1,7 @@
 import type { FindingPublishingFrequency } from '../../features/catalog';
 import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
 import type { EstatePlan } from '../../plan/plan';
+import type { ListKind } from '../../threatlist/validate';
 
 
 export interface ExpectedDetector {
@@ -11,7 +12,7 @@ export interface ExpectedDetector {
 
 /** The trusted IPSet or one ThreatIntelSet, as synth registers it. */
 export interface ExpectedIpSet {
-  readonly kind: 'trusted' | 'threat';
+  readonly kind: ListKind;
   /** GuardDuty name: `ipListSetName(prefix, list)`. */
   readonly name: string;
   /** Content-hashed object: `s3://<listBucketName>/<listObjectKey>` (any accepted location form). */
