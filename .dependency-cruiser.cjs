@@ -49,6 +49,13 @@ module.exports = {
       to: { path: '^src/config/' },
     },
     {
+      name: 'config-not-to-plan',
+      comment: 'The plan reads the config; the config (schema, loading, validation) never reads the plan. src/config -> modules/ is src-not-to-modules.',
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/plan/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles at all, within a folder or between folders.',
       severity: 'error',
