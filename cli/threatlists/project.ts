@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { resolveConfigFile } from '../common/config-option';
 import { UsageError } from '../common/exit-codes';
-import { ConfigError, type GuardDutyConfig, loadConfig, type ThreatListsConfig } from '../../src/config';
+import { ConfigError, type GuardDutyConfig, loadConfig } from '../../src/config';
+import type { ThreatListsConfig } from '../../src/threatlist';
 import type { CliIo } from './io';
 
 /** The project a command works on: its root (the working directory) and config. */

@@ -6,6 +6,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import type { ArchiveStorageClass } from '../../src/export/archive';
 import type { BucketPolicySlot } from '../../src/policy/statements';
 import { type PolicyTemplate, renderPolicy } from '../../src/policy/template';
 
@@ -19,7 +20,7 @@ export interface HardenedBucketProps {
   /** The plan's bucket policy (`tlsOnlyBucketPolicy`): this bucket's ARN and key fill its slots. */
   readonly policy: PolicyTemplate<BucketPolicySlot>;
   /** Move objects to an archive class, then delete them. @default - kept forever */
-  readonly lifecycle?: { readonly transitionDays: number; readonly storageClass: string; readonly expireDays: number };
+  readonly lifecycle?: { readonly transitionDays: number; readonly storageClass: ArchiveStorageClass; readonly expireDays: number };
 }
 
 /**

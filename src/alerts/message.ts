@@ -1,5 +1,9 @@
 import type { Partition } from '../regions/catalog';
 
+/** What an alert carries: short, one readable line (shortAlertMessage); full, the finding JSON. */
+export const ALERT_MESSAGE_FORMATS = ['short', 'full'] as const;
+export type AlertMessageFormat = (typeof ALERT_MESSAGE_FORMATS)[number];
+
 /** An EventBridge input transformer: a short, human line per finding for email alerts. */
 export interface InputTransformer {
   readonly inputPaths: Readonly<Record<string, string>>;

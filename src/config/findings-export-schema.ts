@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { ALERT_MESSAGE_FORMATS } from '../alerts/message';
+import { ALERT_PROTOCOLS } from '../alerts/subscription';
+import { ARCHIVE_STORAGE_CLASSES } from '../export/archive';
 import { SEVERITY_NAMES } from '../findings/severity';
+import { CONNECTION_DIRECTIONS, FILTER_ACTIONS, RESOURCE_ROLES } from '../suppression/filters';
 import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
 
 /**
@@ -67,7 +71,7 @@ export const exportSection = z
       .strictObject({
         enabled: z.boolean().default(true).describe("GuardDuty's own S3 publishing destination (KMS-encrypted bucket in the home region)."),
         transitionDays: z.number().int().min(1).default(90).describe('Days before findings move to the archive storage class.'),
-        storageClass: z.enum(['GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE']).default('GLACIER'),
+        storageClass: z.enum(ARCHIVE_STORAGE_CLASSES).default('GLACIER'),
         expireDays: z.number().int().min(1).default(730).describe('Days before findings are deleted.'),
       })
       .default({ enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 }),
@@ -82,7 +86,7 @@ export const exportSection = z
 
 const subscription = z
   .strictObject({
-    protocol: z.enum(['email', 'https', 'lambda']),
+    protocol: z.enum(ALERT_PROTOCOLS),
     endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
   })
   // SNS would accept an http:// endpoint under protocol https only to fail delivery; findings must not travel in clear.
@@ -102,7 +106,7 @@ export const alerts = z
           .min(1, 'list at least one type prefix, or leave types out for every type')
           .optional()
           .describe('Finding type prefixes (e.g. "Recon:EC2/", "UnauthorizedAccess:IAMUser/"). Default: every type.'),
-        message: z.enum(['short', 'full']).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
+        message: z.enum(ALERT_MESSAGE_FORMATS).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
         sns: z
           .strictObject({ subscriptions: z.array(subscription).default([]) })
           .optional()
@@ -147,8 +151,8 @@ const criteria = z
       .refine((v) => typeof v !== 'number' || Number.isInteger(v), { message: 'must be a whole number or a band name: GuardDuty filters compare integers (the provider rejects 4.5)' })
       .optional()
       .describe('Only findings with a severity below this (a whole number or a band name).'),
-    resourceRole: z.enum(['ACTOR', 'TARGET']).optional(),
-    connectionDirection: z.enum(['INBOUND', 'OUTBOUND']).optional(),
+    resourceRole: z.enum(RESOURCE_ROLES).optional(),
+    connectionDirection: z.enum(CONNECTION_DIRECTIONS).optional(),
     connectionLocalPorts: z.array(port).min(1).optional().describe('Local port of a network connection.'),
     probedLocalPorts: z.array(port).min(1).optional().describe('Local port of a port probe.'),
     instanceTag: z.strictObject({ key: z.string().min(1), value: z.string() }).optional().describe('EC2 instance tag key and value.'),
@@ -166,7 +170,7 @@ export const suppressions = z
     z.strictObject({
       name: shortName.describe('Filter name (prefixed with `prefix`).'),
       description: z.string().max(512).optional(),
-      action: z.enum(['ARCHIVE', 'NOOP']).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
+      action: z.enum(FILTER_ACTIONS).default('ARCHIVE').describe('ARCHIVE suppresses (findings are archived and not sent to EventBridge); NOOP only saves the filter.'),
       rank: z
         .number()
         .int()

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS } from '../features/catalog';
+import { type DetectorFeatureName, FEATURE_DEFAULT_ENABLED, FEATURE_DESCRIPTIONS, FINDING_PUBLISHING_FREQUENCIES } from '../features/catalog';
+import { AUTO_ENABLE_MEMBERS } from '../features/resolve';
 import { DETECTION_RULE_IDS, DETECTION_RULES, type DetectionRuleId } from './detection-rule-ids';
 import { PARTITIONS } from '../regions/catalog';
+import { THREAT_LIST_FORMATS } from '../threatlist/lists-config';
+import { EXPIRED_ENTRY_RULES } from '../threatlist/validate';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
 import { access, alerts, exportSection, flowLogs, presets, suppressions } from './findings-export-schema';
 import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
@@ -74,7 +77,7 @@ const features = z
 const detector = z
   .strictObject({
     findingPublishingFrequency: z
-      .enum(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'])
+      .enum(FINDING_PUBLISHING_FREQUENCIES)
       .default('FIFTEEN_MINUTES')
       .describe('How often updated findings are exported to EventBridge and S3.'),
     allowDestroy: z
@@ -136,7 +139,7 @@ const organization = z
   .strictObject({
     enabled: z.boolean().default(false).describe('AWS Organizations mode: the management account delegates GuardDuty administration to accounts.admin in every enabled region.'),
     autoEnable: z
-      .enum(['ALL', 'NEW', 'NONE'])
+      .enum(AUTO_ENABLE_MEMBERS)
       .default('ALL')
       .describe('auto_enable_organization_members: ALL = every account, existing and new; NEW = accounts that join from now on; NONE = none.'),
   })
@@ -189,9 +192,6 @@ const invitation = z
   .default({ message: 'GuardDuty administration by the security account, managed by guardduty-cdktf.', disableEmailNotification: true })
   .describe('Invitation mode settings.');
 
-export const THREAT_LIST_FORMATS = ['TXT', 'STIX', 'OTX_CSV', 'ALIEN_VAULT', 'PROOF_POINT', 'FIRE_EYE'] as const;
-export type ThreatListFormat = (typeof THREAT_LIST_FORMATS)[number];
-
 const listName = shortName;
 
 const listFiles = z
@@ -221,7 +221,7 @@ const threatLists = z
       .describe('ThreatIntelSets, at most 6.'),
     policy: z
       .strictObject({
-        expiredEntries: z.enum(['error', 'warn']).default('error').describe('What an entry past its `expires=` date is.'),
+        expiredEntries: z.enum(EXPIRED_ENTRY_RULES).default('error').describe('What an entry past its `expires=` date is.'),
         widestTrustedPrefix: z.number().int().min(1).max(32).default(16).describe('Trusted ranges wider than this prefix length are errors.'),
       })
       .default({ expiredEntries: 'error', widestTrustedPrefix: 16 })
@@ -294,4 +294,3 @@ export type GuardDutyConfig = z.output<typeof configSchema>;
 export type DetectorConfig = GuardDutyConfig['detector'];
 export type BackendConfig = GuardDutyConfig['backend'];
 export type AccountConfig = GuardDutyConfig['accounts']['admin'];
-export type ThreatListsConfig = NonNullable<GuardDutyConfig['threatLists']>;

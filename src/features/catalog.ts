@@ -20,7 +20,8 @@ export const DETECTOR_FEATURES = [
 export type DetectorFeatureName = (typeof DETECTOR_FEATURES)[number];
 
 /** How often a detector exports updated findings (GuardDuty API, UpdateDetector). */
-export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
+export const FINDING_PUBLISHING_FREQUENCIES = ['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'] as const;
+export type FindingPublishingFrequency = (typeof FINDING_PUBLISHING_FREQUENCIES)[number];
 
 /** Additional configurations of RUNTIME_MONITORING (agent management per compute type). */
 export const RUNTIME_MONITORING_ADDITIONAL = [

@@ -63,7 +63,9 @@ export function resolveDetectorFeatures(config: FeatureSettings, region: string)
   return { features, skipped };
 }
 
-export type AutoEnable = 'ALL' | 'NEW' | 'NONE';
+/** Which organization members get GuardDuty (or a feature) automatically: every account, those that join from now on, none. */
+export const AUTO_ENABLE_MEMBERS = ['ALL', 'NEW', 'NONE'] as const;
+export type AutoEnable = (typeof AUTO_ENABLE_MEMBERS)[number];
 
 export interface OrganizationFeature {
   readonly name: DetectorFeatureName;

@@ -1,4 +1,6 @@
+import type { AlertMessageFormat } from '../alerts/message';
 import { alertsKeyPolicy, alertTopicPolicy } from '../alerts/policies';
+import type { AlertSubscription } from '../alerts/subscription';
 import type { GuardDutyConfig } from '../config/schema';
 import { severityThreshold } from '../findings/severity';
 import { alertRuleName, alertTopicName, alertsKeyAlias } from '../naming';
@@ -13,10 +15,10 @@ export interface AlertRoutePlan {
   readonly ruleArn: string;
   readonly minSeverity: number;
   readonly typePrefixes?: readonly string[];
-  readonly message: 'short' | 'full';
+  readonly message: AlertMessageFormat;
   /** A topic this project creates, or an existing one. */
   readonly topic:
-    | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly { protocol: string; endpoint: string }[]; readonly policy: PolicyDocument }
+    | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly AlertSubscription[]; readonly policy: PolicyDocument }
     | { readonly create: false; readonly arn: string };
 }
 

@@ -1,4 +1,5 @@
 import type { GuardDutyConfig } from '../config/schema';
+import type { ArchiveStorageClass } from '../export/archive';
 import { findingsBucketStatements, findingsKeyPolicy, type PublishingSource } from '../export/policies';
 import { findingsBucketName, findingsKeyAlias } from '../naming';
 import type { PolicyDocument } from '../policy/document';
@@ -11,7 +12,7 @@ export interface ArchivePlan {
   readonly bucketName: string;
   readonly keyAlias: string;
   readonly transitionDays: number;
-  readonly storageClass: string;
+  readonly storageClass: ArchiveStorageClass;
   readonly expireDays: number;
   readonly keyPolicy: PolicyDocument;
   readonly bucketPolicy: PolicyTemplate<'bucketArn' | 'keyArn'>;

@@ -7,7 +7,10 @@ import { type PolicyTemplate, slot, template } from '../policy/template';
 import { arn, servicePrincipal } from '../regions/principals';
 import type { ExportContext } from './export-context';
 
-export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
+/** The configured stream: its destination `type` (splunk, http, s3) and that destination's settings. */
+type SiemDestination = NonNullable<GuardDutyConfig['export']['firehose']>;
+
+export type SiemPlan = SiemDestination & {
   readonly streamName: string;
   readonly ruleName: string;
   readonly ruleArn: string;
@@ -27,7 +30,7 @@ export type SiemPlan = NonNullable<GuardDutyConfig['export']['firehose']> & {
   readonly putPolicy: PolicyTemplate<'streamArn'>;
 };
 /** The Firehose stream toward the SIEM, in the home region; its error log is kept like the findings log group. */
-export function planSiem(ctx: ExportContext, firehose: NonNullable<GuardDutyConfig['export']['firehose']>, retentionDays: number): SiemPlan {
+export function planSiem(ctx: ExportContext, firehose: SiemDestination, retentionDays: number): SiemPlan {
   const { partition, prefix, homeRegion, accountId } = ctx;
   const groupName = siemErrorLogGroupName(prefix);
   const secretKmsKeyArn = firehose.type === 's3' ? undefined : firehose.secretKmsKeyArn;

@@ -1,14 +1,16 @@
-import type { GuardDutyConfig, ThreatListFormat } from '../config/schema';
+import type { GuardDutyConfig } from '../config/schema';
+import type { ThreatListFormat } from '../threatlist/lists-config';
 import { ipListSetName, listBucketName, listLocation, listObjectKey } from '../naming';
 import type { BuiltList } from '../threatlist/build';
 import { listObjectMetadata } from '../threatlist/object-metadata';
+import type { ListKind } from '../threatlist/validate';
 import { tlsOnlyBucketPolicy } from '../policy/statements';
 import type { PolicyTemplate } from '../policy/template';
 
 /** One uploaded list object in the home stack. */
 export interface ListObjectPlan {
   readonly listName: string;
-  readonly kind: 'trusted' | 'threat';
+  readonly kind: ListKind;
   readonly key: string;
   readonly body: string;
   readonly sha256: string;
@@ -20,7 +22,7 @@ export interface ListObjectPlan {
 
 /** One IPSet (trusted) or ThreatIntelSet in a regional stack. */
 export interface IpListSetPlan {
-  readonly kind: 'trusted' | 'threat';
+  readonly kind: ListKind;
   /** GuardDuty name of the set. */
   readonly name: string;
   readonly format: ThreatListFormat;

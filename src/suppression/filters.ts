@@ -1,5 +1,4 @@
-import type { GuardDutyConfig } from '../config/schema';
-import { severityThreshold } from '../findings/severity';
+import { type SeverityName, severityThreshold } from '../findings/severity';
 
 /** GuardDuty allows 100 filters per detector per region. */
 export const MAX_FILTERS = 100;
@@ -15,17 +14,66 @@ export interface FilterCriterion {
   readonly lessThanOrEqual?: string;
 }
 
+/** What GuardDuty does with matching findings: ARCHIVE suppresses them, NOOP only saves the filter. */
+export const FILTER_ACTIONS = ['ARCHIVE', 'NOOP'] as const;
+export type FilterAction = (typeof FILTER_ACTIONS)[number];
+
+/** `service.resourceRole` of a finding. */
+export const RESOURCE_ROLES = ['ACTOR', 'TARGET'] as const;
+export type ResourceRole = (typeof RESOURCE_ROLES)[number];
+
+/** `connectionDirection` of a network connection finding. */
+export const CONNECTION_DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
+export type ConnectionDirection = (typeof CONNECTION_DIRECTIONS)[number];
+
 export interface FilterSpec {
   /** Config name, before the prefix. */
   readonly name: string;
   readonly description: string;
-  readonly action: 'ARCHIVE' | 'NOOP';
+  readonly action: FilterAction;
   readonly rank: number;
   readonly criteria: readonly FilterCriterion[];
 }
 
-export type SuppressionConfig = GuardDutyConfig['suppressions'][number];
-type Criteria = SuppressionConfig['criteria'];
+export interface InstanceTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** The readable criteria of a suppression (every one set must match); `raw` passes GuardDuty criteria through. */
+export interface SuppressionCriteria {
+  readonly types?: readonly string[];
+  readonly severityBelow?: number | SeverityName;
+  readonly resourceRole?: ResourceRole;
+  readonly connectionDirection?: ConnectionDirection;
+  readonly connectionLocalPorts?: readonly number[];
+  readonly probedLocalPorts?: readonly number[];
+  readonly instanceTag?: InstanceTag;
+  readonly accounts?: readonly string[];
+  readonly raw?: readonly FilterCriterion[];
+}
+
+/** A suppression rule: one GuardDuty filter in every region. */
+export interface Suppression {
+  /** Before the prefix. */
+  readonly name: string;
+  readonly description?: string;
+  readonly action: FilterAction;
+  /** Orders among the filters (ties keep list order). */
+  readonly rank?: number;
+  readonly criteria: SuppressionCriteria;
+}
+
+/** The Network Load Balancer preset: listener ports, and the tag of the instances behind the NLBs. */
+export interface NlbPreset {
+  readonly ports: readonly number[];
+  readonly instanceTag?: InstanceTag;
+}
+
+/** The ready-made suppressions. */
+export interface SuppressionPresets {
+  readonly nlb?: NlbPreset;
+}
 
 /** GuardDuty finding fields behind the readable criteria. */
 export const FIELDS = {
@@ -43,7 +91,7 @@ export const FIELDS = {
 const ports = (list: readonly number[]) => list.map(String);
 
 /** The readable criteria of a suppression as GuardDuty criteria; raw ones pass through. */
-export function filterCriteria(c: Criteria): FilterCriterion[] {
+export function filterCriteria(c: SuppressionCriteria): FilterCriterion[] {
   const out: FilterCriterion[] = [];
   if (c.types) out.push({ field: FIELDS.type, equals: c.types });
   if (c.severityBelow !== undefined) out.push({ field: FIELDS.severity, lessThan: String(severityThreshold(c.severityBelow)) });
@@ -58,12 +106,10 @@ export function filterCriteria(c: Criteria): FilterCriterion[] {
 }
 
 /** Fields a suppression sets twice (readable and raw): GuardDuty keeps one criterion per field. */
-export function duplicateFields(c: Criteria): string[] {
+export function duplicateFields(c: SuppressionCriteria): string[] {
   const fields = filterCriteria(c).map((x) => x.field);
   return [...new Set(fields.filter((f, i) => fields.indexOf(f) !== i))];
 }
-
-type NlbPreset = NonNullable<GuardDutyConfig['presets']['nlb']>;
 
 /**
  * The Network Load Balancer false positives: NLB targets see the client's
@@ -71,10 +117,10 @@ type NlbPreset = NonNullable<GuardDutyConfig['presets']['nlb']>;
  * probes (`Recon:EC2/PortProbeUnprotectedPort`) and, for Tor or listed
  * clients, inbound connections to a TARGET instance.
  */
-export function nlbSuppressions(preset: NlbPreset): SuppressionConfig[] {
+export function nlbSuppressions(preset: NlbPreset): Suppression[] {
   const tag = preset.instanceTag ? { instanceTag: preset.instanceTag } : {};
   const inbound = { resourceRole: 'TARGET' as const, connectionDirection: 'INBOUND' as const, connectionLocalPorts: preset.ports, ...tag };
-  const suppression = (name: string, description: string, criteria: Criteria): SuppressionConfig => ({ name, description, action: 'ARCHIVE', criteria });
+  const suppression = (name: string, description: string, criteria: SuppressionCriteria): Suppression => ({ name, description, action: 'ARCHIVE', criteria });
   return [
     suppression('nlb-port-probe', 'NLB listener ports probed through the load balancer', {
       types: ['Recon:EC2/PortProbeUnprotectedPort'],
@@ -95,7 +141,7 @@ export function nlbSuppressions(preset: NlbPreset): SuppressionConfig[] {
  * out-of-bounds"), so a configured `rank` only orders (ties keep list
  * order) and the filters are numbered 1..n.
  */
-export function suppressionFilters(config: Pick<GuardDutyConfig, 'suppressions' | 'presets'>): FilterSpec[] {
+export function suppressionFilters(config: { readonly suppressions: readonly Suppression[]; readonly presets: SuppressionPresets }): FilterSpec[] {
   const all = [...config.suppressions, ...(config.presets.nlb ? nlbSuppressions(config.presets.nlb) : [])];
   const ordered = all.map((s, i) => ({ s, key: s.rank ?? i + 1, i })).sort((a, b) => a.key - b.key || a.i - b.i);
   return ordered.map(({ s }, i) => ({

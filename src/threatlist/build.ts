@@ -1,9 +1,9 @@
-import type { ThreatListFormat, ThreatListsConfig } from '../config/schema';
 import { type EntryAnnotations, utcDay } from './annotations';
 import { renderCanonicalBody, sha256Hex } from './canonical';
 import { compareText, DiagnosticSink, type ListDiagnostic } from './diagnostics';
 import { entryText } from './entry-text';
 import { type ListFileReader, projectFileReader } from './list-files';
+import type { ThreatListFormat, ThreatListsConfig } from './lists-config';
 import { type ParsedListFile, parseListBytes } from './parse';
 import { entryQuota, LIST_QUOTAS } from './quotas';
 import { RangeSet } from './range-set';

@@ -1,9 +1,7 @@
-import type { ThreatListsConfig } from '../config/schema';
 import { DiagnosticSink, type ListDiagnostic } from './diagnostics';
+import type { FeedConfig } from './lists-config';
 import { normalizeListText } from './normalize';
 import { parseListText } from './parse';
-
-export type FeedConfig = ThreatListsConfig['feeds'][number];
 
 /** Where `threatlists fetch` writes feeds; the example config's threat glob reads it. */
 export const FEED_DIRECTORY = 'threatlists/threat';

@@ -14,6 +14,7 @@ export * from './entry-text';
 export * from './feed';
 export * from './ipv4';
 export * from './list-files';
+export * from './lists-config';
 export * from './normalize';
 export * from './parse';
 export * from './quotas';

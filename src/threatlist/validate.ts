@@ -11,11 +11,15 @@ export type ListKind = 'trusted' | 'threat';
 /** Names in GuardDuty's terms, for messages. */
 export const LIST_KIND_TITLE: Record<ListKind, string> = { trusted: 'trusted IPSet', threat: 'ThreatIntelSet' };
 
+/** What an entry past its `expires=` date is: an error (synth fails) or a warning (the entry is dropped). */
+export const EXPIRED_ENTRY_RULES = ['error', 'warn'] as const;
+export type ExpiredEntryRule = (typeof EXPIRED_ENTRY_RULES)[number];
+
 export interface ListPolicy {
   readonly kind: ListKind;
   /** Trusted entries wider than this prefix length are errors. */
   readonly widestTrustedPrefix: number;
-  readonly expiredEntries: 'error' | 'warn';
+  readonly expiredEntries: ExpiredEntryRule;
   /** Today as `YYYY-MM-DD` (UTC); an entry expires after its `expires=` day. */
   readonly today: string;
 }

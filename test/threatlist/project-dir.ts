@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ThreatListsConfig } from '../../src/config';
+import type { ThreatListsConfig } from '../../src/threatlist';
 
 /** A throwaway project root holding list files, for tests that read files. */
 export function projectDir(files: Record<string, string>): { root: string; write(files: Record<string, string>): void; remove(): void } {

@@ -1,8 +1,8 @@
-import type { ResolvedFeature } from '../../features/resolve';
+import type { FindingPublishingFrequency } from '../../features/catalog';
+import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
 import type { EstatePlan } from '../../plan/plan';
+import type { ListKind } from '../../threatlist/validate';
 
-export type FindingPublishingFrequency = 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
-export type AutoEnableMembers = 'ALL' | 'NEW' | 'NONE';
 
 export interface ExpectedDetector {
   readonly findingPublishingFrequency: FindingPublishingFrequency;
@@ -12,7 +12,7 @@ export interface ExpectedDetector {
 
 /** The trusted IPSet or one ThreatIntelSet, as synth registers it. */
 export interface ExpectedIpSet {
-  readonly kind: 'trusted' | 'threat';
+  readonly kind: ListKind;
   /** GuardDuty name: `ipListSetName(prefix, list)`. */
   readonly name: string;
   /** Content-hashed object: `s3://<listBucketName>/<listObjectKey>` (any accepted location form). */
@@ -31,15 +31,15 @@ export interface ExpectedPublishingDestination {
 
 export interface ExpectedOrganizationFeature {
   readonly name: string;
-  readonly autoEnable: AutoEnableMembers;
-  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnableMembers }[];
+  readonly autoEnable: AutoEnable;
+  readonly additionalConfiguration: readonly { readonly name: string; readonly autoEnable: AutoEnable }[];
 }
 
 export type ExpectedMembers =
   | {
       readonly mode: 'organization';
       /** `AutoEnableOrganizationMembers`; with ALL every member must be Enabled. */
-      readonly autoEnable: AutoEnableMembers;
+      readonly autoEnable: AutoEnable;
       /** Organization configuration per feature, when the plan decides it. */
       readonly features?: readonly ExpectedOrganizationFeature[];
     }

@@ -1,10 +1,11 @@
 import { type CheckResult, result } from '../check-result';
+import type { ListKind } from '../../../threatlist/validate';
 import type { ExpectedIpSet } from '../expectations';
 import { sameListObject, shortLocation } from './list-location';
 
 /** The trusted IPSet or a ThreatIntelSet as GetIPSet / GetThreatIntelSet report it. */
 export interface LiveIpSet {
-  readonly kind: 'trusted' | 'threat';
+  readonly kind: ListKind;
   readonly id: string;
   readonly name: string;
   readonly location: string;
