@@ -7,7 +7,7 @@ import { shortAlertMessage } from '../../src/alerts/message';
 import { renderPolicy } from '../../src/policy/template';
 import type { Partition } from '../../src/regions/catalog';
 import type { AlertRoutePlan } from '../../src/plan/alerts-plan';
-import { FindingsRule } from '../findings-export/findings-rule';
+import { FindingsRule, type TargetDelivery } from '../findings-export/findings-rule';
 
 export interface AlertRouteProps {
   readonly partition: Partition;
@@ -19,6 +19,8 @@ export interface AlertRouteProps {
    * @default - none: only valid for a route to an existing topic (GD-SNS-1 stops an unencrypted one)
    */
   readonly topicKeyArn?: string;
+  /** Retry policy and dead-letter queue of the target. */
+  readonly delivery: TargetDelivery;
 }
 
 /** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
@@ -52,6 +54,7 @@ export class AlertRoute extends Construct {
       ruleName: route.ruleName,
       busName: props.busName,
       description: `GuardDuty alert route ${route.name}`,
+      delivery: props.delivery,
       selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) },
       target: {
         id: 'alert-topic',

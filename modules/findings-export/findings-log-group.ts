@@ -3,7 +3,7 @@ import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-
 import { Construct } from 'constructs';
 import type { PolicyDocument } from '../../src/policy/document';
 import { renderPolicy } from '../../src/policy/template';
-import { FindingsRule } from './findings-rule';
+import { FindingsRule, type TargetDelivery } from './findings-rule';
 
 export interface FindingsLogGroupProps {
   readonly logGroupName: string;
@@ -17,6 +17,8 @@ export interface FindingsLogGroupProps {
   readonly resourcePolicyName: string;
   /** The group's resource policy: only the delivery rule may put log events. */
   readonly resourcePolicy: PolicyDocument;
+  /** Retry policy and dead-letter queue of the target. */
+  readonly delivery: TargetDelivery;
 }
 
 /**
@@ -42,6 +44,7 @@ export class FindingsLogGroup extends Construct {
       ruleName: props.ruleName,
       busName: props.busName,
       description: 'Every GuardDuty finding forwarded to this bus, to CloudWatch Logs',
+      delivery: props.delivery,
       target: { id: 'findings-log-group', arn: props.logGroupArn, dependsOn: [resourcePolicy, this.logGroup] },
     });
   }

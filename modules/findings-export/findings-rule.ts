@@ -4,6 +4,12 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { findingEventPattern, type FindingSelector } from '../../src/findings/event-pattern';
 
+/** Retry policy and dead-letter queue of a target: a failed delivery is never dropped unnoticed. */
+export interface TargetDelivery {
+  readonly deadLetterQueueArn: string;
+  readonly retryPolicy: { readonly maximumEventAgeInSeconds: number; readonly maximumRetryAttempts: number };
+}
+
 export interface FindingsRuleProps {
   readonly ruleName: string;
   readonly description: string;
@@ -11,6 +17,8 @@ export interface FindingsRuleProps {
   readonly busName?: string;
   /** Which findings. @default - every finding */
   readonly selector?: FindingSelector;
+  /** Every target retries and dead-letters (DeliveryFailures of the stack, in the rule's region). */
+  readonly delivery: TargetDelivery;
   readonly target: {
     readonly id: string;
     readonly arn: string;
@@ -44,6 +52,8 @@ export class FindingsRule extends Construct {
       arn: target.arn,
       ...(target.roleArn ? { roleArn: target.roleArn } : {}),
       ...(target.inputTransformer ? { inputTransformer: target.inputTransformer } : {}),
+      retryPolicy: { ...props.delivery.retryPolicy },
+      deadLetterConfig: { arn: props.delivery.deadLetterQueueArn },
       ...(target.dependsOn ? { dependsOn: target.dependsOn } : {}),
     });
   }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { FindingsRule } from './findings-rule';
+import { FindingsRule, type TargetDelivery } from './findings-rule';
 
 export interface RegionalForwarderProps {
   readonly ruleName: string;
@@ -8,6 +8,8 @@ export interface RegionalForwarderProps {
   readonly busArn: string;
   /** The forwarder role: EventBridge needs one to put events on another bus, and the bus admits only it. */
   readonly roleArn: string;
+  /** Retry policy and dead-letter queue of the target. */
+  readonly delivery: TargetDelivery;
 }
 
 /**
@@ -24,6 +26,7 @@ export class RegionalForwarder extends Construct {
       ruleName: props.ruleName,
       description: 'GuardDuty findings of this region to the findings bus in the home region',
       selector: { minSeverity: props.minSeverity },
+      delivery: props.delivery,
       target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn },
     });
   }

@@ -4,12 +4,14 @@ import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-f
 import { Construct } from 'constructs';
 import type { SiemPlan } from '../../src/plan/siem-plan';
 import { HardenedBucket } from '../storage/hardened-bucket';
-import { FindingsRule } from './findings-rule';
+import { FindingsRule, type TargetDelivery } from './findings-rule';
 import { ServiceRole } from './service-role';
 
 export interface SiemStreamProps {
   readonly busName: string;
   readonly siem: SiemPlan;
+  /** Retry policy and dead-letter queue of the target. */
+  readonly delivery: TargetDelivery;
 }
 
 /**
@@ -89,6 +91,7 @@ export class SiemStream extends Construct {
       ruleName: siem.ruleName,
       busName: props.busName,
       description: 'Every GuardDuty finding forwarded to this bus, to the SIEM stream',
+      delivery: props.delivery,
       target: { id: 'siem-stream', arn: this.stream.arn, roleArn: put.arn },
     });
   }

@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { HomeStackPlan } from '../../src/plan/plan';
 import { FindingsAccessRole } from '../access/findings-access-role';
 import { AlertRoute } from '../alerts/alert-route';
+import { DeliveryFailures } from '../findings-export/delivery-failures';
 import { FindingsArchive } from '../findings-export/findings-archive';
 import { FindingsBus } from '../findings-export/findings-bus';
 import { FindingsLogGroup } from '../findings-export/findings-log-group';
@@ -23,6 +24,7 @@ export class HomeStack extends GuardDutyStack {
     super(scope, plan);
     const f = plan.findings;
 
+    const { targetDelivery: delivery } = new DeliveryFailures(this, 'DeliveryFailures', { accountId: f.accountId, plan: f.delivery });
     new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, trustPolicy: f.forwarderTrustPolicy, policy: f.forwarderPolicy });
     this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, policy: f.busPolicy, requireOrganization: f.requireOrganization });
     const busName = this.findingsBus.bus.name;
@@ -35,16 +37,17 @@ export class HomeStack extends GuardDutyStack {
       ruleName: f.logGroup.ruleName,
       resourcePolicyName: f.logGroup.resourcePolicyName,
       resourcePolicy: f.logGroup.resourcePolicy,
+      delivery,
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
-    if (f.siem) new SiemStream(this, 'Siem', { busName, siem: f.siem });
+    if (f.siem) new SiemStream(this, 'Siem', { busName, siem: f.siem, delivery });
 
     if (f.alerts.length > 0) {
       const topicKeyArn = f.alertsKey
         ? new ManagedKey(this, 'AlertsKey', { description: 'Encrypts GuardDuty alert topics', alias: f.alertsKey.alias, policy: f.alertsKey.policy }).key.arn
         : undefined;
       for (const route of f.alerts) {
-        new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, ...(topicKeyArn ? { topicKeyArn } : {}) });
+        new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, delivery, ...(topicKeyArn ? { topicKeyArn } : {}) });
       }
     }
     for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role });

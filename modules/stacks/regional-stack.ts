@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { RegionalStackPlan } from '../../src/plan/plan';
 import { GuardDutyDetector } from '../detector/guardduty-detector';
+import { DeliveryFailures } from '../findings-export/delivery-failures';
 import { PublishingDestination } from '../findings-export/publishing-destination';
 import { RegionalForwarder } from '../findings-export/regional-forwarder';
 import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
@@ -39,7 +40,8 @@ export class RegionalStack extends GuardDutyStack {
       });
     }
     const findings = plan.findings;
-    new RegionalForwarder(this, 'FindingsForwarder', findings.forwarder);
+    const failures = new DeliveryFailures(this, 'DeliveryFailures', { accountId: plan.provider.accountId, plan: findings.delivery });
+    new RegionalForwarder(this, 'FindingsForwarder', { ...findings.forwarder, delivery: failures.targetDelivery });
     if (findings.publishingDestination) new PublishingDestination(this, 'PublishingDestination', { detectorId, ...findings.publishingDestination });
     if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
     if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);

@@ -57,6 +57,17 @@ const firehose = z
   .optional()
   .describe('Kinesis Data Firehose stream toward a SIEM, fed by the findings bus; failed deliveries go to an encrypted backup bucket.');
 
+const subscription = z
+  .strictObject({
+    protocol: z.enum(ALERT_PROTOCOLS),
+    endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
+  })
+  // SNS would accept an http:// endpoint under protocol https only to fail delivery; findings must not travel in clear.
+  .refine((s) => s.protocol !== 'https' || /^https:\/\/[^\s/]+/.test(s.endpoint), {
+    message: 'protocol https needs an https:// endpoint (findings must not travel unencrypted)',
+    path: ['endpoint'],
+  });
+
 export const exportSection = z
   .strictObject({
     minSeverity: severity.default(1).describe('Findings below it are not forwarded at all (filtered at the regional rules), so logs, alerts and Firehose see the same findings.'),
@@ -76,6 +87,12 @@ export const exportSection = z
       })
       .default({ enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 }),
     firehose,
+    operationalAlarms: z
+      .strictObject({ subscriptions: z.array(subscription).default([]) })
+      .optional()
+      .describe(
+        'Who hears about failed deliveries: each region (and the home stack) gets a KMS-encrypted SNS topic <prefix>-gd-ops-alarms (<prefix>-gd-home-ops-alarms) that the failed-invocation and dead-letter-queue alarms notify, with these subscriptions. Default: the topics exist with no subscriptions. A lambda endpoint must be in the admin account and the home region.',
+      ),
   })
   .default({
     minSeverity: 1,
@@ -83,17 +100,6 @@ export const exportSection = z
     s3: { enabled: true, transitionDays: 90, storageClass: 'GLACIER', expireDays: 730 },
   })
   .describe('Findings export: every region forwards findings to one bus in the home region, which delivers them to CloudWatch Logs (and Firehose); GuardDuty also exports to S3.');
-
-const subscription = z
-  .strictObject({
-    protocol: z.enum(ALERT_PROTOCOLS),
-    endpoint: z.string().min(1).describe('Email address, https URL or Lambda function ARN.'),
-  })
-  // SNS would accept an http:// endpoint under protocol https only to fail delivery; findings must not travel in clear.
-  .refine((s) => s.protocol !== 'https' || /^https:\/\/[^\s/]+/.test(s.endpoint), {
-    message: 'protocol https needs an https:// endpoint (findings must not travel unencrypted)',
-    path: ['endpoint'],
-  });
 
 export const alerts = z
   .array(

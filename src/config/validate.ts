@@ -211,6 +211,11 @@ function checkHomeResourceArns(config: ConfigSections): Issue[] {
       if (sub?.protocol === 'lambda') check(['alerts', i, 'sns', 'subscriptions', j, 'endpoint'], sub.endpoint, 'the function', 'alert topics deliver findings only to functions of the admin account, in the home region');
     });
   });
+  (config.export?.operationalAlarms?.subscriptions ?? []).forEach((sub, j) => {
+    if (sub?.protocol === 'lambda') {
+      check(['export', 'operationalAlarms', 'subscriptions', j, 'endpoint'], sub.endpoint, 'the function', 'the alarm topics of every region invoke only functions of the admin account, in the home region');
+    }
+  });
   return issues;
 }
 

@@ -106,11 +106,17 @@ function scopeOf(action: string, t: CiPolicyTarget): Scope {
           : projectRoles,
       };
     case 'kms':
-      return { sid: 'KmsKeys', resources: [arn('kms', '*', 'key/*'), arn('kms', '*', `alias/${t.prefix}-guardduty-*`)] };
+      // alias/<prefix>-gd-*: the operational alarm keys (src/naming alarmKeyAlias).
+      return { sid: 'KmsKeys', resources: [arn('kms', '*', 'key/*'), arn('kms', '*', `alias/${t.prefix}-guardduty-*`), arn('kms', '*', `alias/${t.prefix}-gd-*`)] };
     case 's3':
       return { sid: 'Buckets', resources: [`arn:${t.partition}:s3:::${t.prefix}-gd-*`, `arn:${t.partition}:s3:::${t.prefix}-gd-*/*`] };
     case 'sns':
-      return { sid: 'Topics', resources: [arn('sns', '*', `${t.prefix}-guardduty-*`)] };
+      // <prefix>-gd-*: the operational alarm topics, named apart from the alert topics.
+      return { sid: 'Topics', resources: [arn('sns', '*', `${t.prefix}-guardduty-*`), arn('sns', '*', `${t.prefix}-gd-*`)] };
+    case 'sqs':
+      return { sid: 'DeadLetterQueues', resources: [arn('sqs', '*', `${t.prefix}-guardduty-*`)] };
+    case 'cloudwatch':
+      return { sid: 'Alarms', resources: [arn('cloudwatch', '*', `alarm:${t.prefix}-*`)] };
     case 'firehose':
       return { sid: 'Firehose', resources: [arn('firehose', '*', `deliverystream/${t.prefix}-guardduty-*`)] };
     default:

@@ -191,6 +191,19 @@ export const TERRAFORM_IAM_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_sns_topic_policy: { read: ['sns:GetTopicAttributes'], write: ['sns:SetTopicAttributes'] },
   aws_sns_topic_subscription: { read: ['sns:GetSubscriptionAttributes'], write: ['sns:Subscribe', 'sns:Unsubscribe', 'sns:SetSubscriptionAttributes'] },
 
+  // ---- SQS (dead-letter queues of the EventBridge targets)
+  aws_sqs_queue: {
+    read: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ListQueueTags'],
+    write: ['sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:SetQueueAttributes', 'sqs:TagQueue', 'sqs:UntagQueue'],
+  },
+  aws_sqs_queue_policy: { read: ['sqs:GetQueueAttributes'], write: ['sqs:SetQueueAttributes'] },
+
+  // ---- CloudWatch alarms (failed deliveries, dead-letter queue depth)
+  aws_cloudwatch_metric_alarm: {
+    read: ['cloudwatch:DescribeAlarms', 'cloudwatch:ListTagsForResource'],
+    write: ['cloudwatch:PutMetricAlarm', 'cloudwatch:DeleteAlarms', 'cloudwatch:TagResource', 'cloudwatch:UntagResource'],
+  },
+
   // ---- Firehose
   aws_kinesis_firehose_delivery_stream: {
     read: ['firehose:DescribeDeliveryStream', 'firehose:ListTagsForDeliveryStream'],
@@ -235,6 +248,7 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_cloudwatch_log_group',
     'aws_cloudwatch_log_resource_policy',
     'aws_cloudwatch_log_stream',
+    'aws_cloudwatch_metric_alarm',
     'aws_iam_role',
     'aws_iam_role_policy',
     'aws_kinesis_firehose_delivery_stream',
@@ -251,6 +265,8 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_sns_topic',
     'aws_sns_topic_policy',
     'aws_sns_topic_subscription',
+    'aws_sqs_queue',
+    'aws_sqs_queue_policy',
     'data.aws_organizations_organization',
     // regions
     'aws_flow_log',

@@ -78,16 +78,34 @@ export function publishingRegionProblem(region: string, bucketRegion: string): s
     : `${region} cannot export findings to a bucket in the opt-in region ${bucketRegion}`;
 }
 
-/** Only the forwarder role of this account may put events on the findings bus. */
+/**
+ * Only the forwarder role of this account may put events on the findings
+ * bus. The Allow alone does not say that: in the bus's own account an
+ * identity policy granting events:PutEvents is enough, so the Deny refuses
+ * every other principal (`aws:PrincipalArn` is the role ARN for a session
+ * of the role). EventBridge's own bus-to-bus delivery is not refused: the
+ * regional rules put events with the forwarder role (a bus target needs a
+ * role, in the same account and region too), so their principal is that role.
+ */
 export function findingsBusPolicy(busArn: string, forwarderRoleArn: string, organizationId?: string): PolicyDocument {
-  return policy({
-    Sid: 'AllowRegionalForwarders',
-    Effect: 'Allow',
-    Principal: { AWS: forwarderRoleArn },
-    Action: 'events:PutEvents',
-    Resource: busArn,
-    ...(organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } } } : {}),
-  });
+  return policy(
+    {
+      Sid: 'AllowRegionalForwarders',
+      Effect: 'Allow',
+      Principal: { AWS: forwarderRoleArn },
+      Action: 'events:PutEvents',
+      Resource: busArn,
+      ...(organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } } } : {}),
+    },
+    {
+      Sid: 'DenyEveryOtherPrincipal',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'events:PutEvents',
+      Resource: busArn,
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': forwarderRoleArn } },
+    },
+  );
 }
 
 /** What the forwarder role may do: put events on the findings bus, nothing else. */

@@ -166,3 +166,37 @@ export function flowLogRoleName(prefix: string): string {
 export function listLocation(partition: string, bucket: string, key: string): string {
   return partition === 'aws' ? `https://s3.amazonaws.com/${bucket}/${key}` : `s3://${bucket}/${key}`;
 }
+
+/**
+ * Which stack owns a region's delivery-failure resources: each regional stack,
+ * and the home stack for its home-bus rules (the home region has both, so
+ * their names differ).
+ */
+export type DeliveryOwner = 'regional' | 'home';
+
+/** SQS dead-letter queue of the EventBridge targets of one stack, in its region. */
+export function deadLetterQueueName(prefix: string, owner: DeliveryOwner): string {
+  return owner === 'home' ? `${prefix}-guardduty-home-dlq` : `${prefix}-guardduty-dlq`;
+}
+
+/**
+ * SNS topic of the operational alarms of one stack. `-gd-` keeps it apart from
+ * the alert topics (`<prefix>-guardduty-<route>`), whatever a route is named.
+ */
+export function alarmTopicName(prefix: string, owner: DeliveryOwner): string {
+  return owner === 'home' ? `${prefix}-gd-home-ops-alarms` : `${prefix}-gd-ops-alarms`;
+}
+
+export function alarmKeyAlias(prefix: string, owner: DeliveryOwner): string {
+  return `alias/${alarmTopicName(prefix, owner)}`;
+}
+
+/** Alarm on a rule's FailedInvocations (alarm names are per account and region, like rule names). */
+export function failedInvocationsAlarmName(ruleName: string): string {
+  return `${ruleName}-failed-invocations`;
+}
+
+/** Alarm on a dead-letter queue holding messages. */
+export function deadLetterQueueAlarmName(queueName: string): string {
+  return `${queueName}-not-empty`;
+}

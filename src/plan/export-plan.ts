@@ -12,6 +12,7 @@ import { type AlertRoutePlan, planAlerts } from './alerts-plan';
 import { type ArchivePlan, planArchive } from './archive-plan';
 import { type ExportContext, exportContext } from './export-context';
 import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from './flow-logs-plan';
+import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-plan';
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
 
@@ -40,6 +41,8 @@ export interface HomeExportPlan {
   readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
   readonly access: readonly AccessRolePlan[];
   readonly flowLogRole?: FlowLogRolePlan;
+  /** Retry policy, dead-letter queue and alarms of the home-bus rules (log group, alerts, SIEM). */
+  readonly delivery: DeliveryPlan;
 }
 
 /** Findings export resources of one regional stack. */
@@ -48,6 +51,8 @@ export interface RegionalExportPlan {
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
   readonly flowLogs?: RegionalFlowLogsPlan;
+  /** Retry policy, dead-letter queue and alarms of the forwarder rule. */
+  readonly delivery: DeliveryPlan;
 }
 
 export interface ExportPlan {
@@ -93,6 +98,23 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     );
   }
 
+  const siem = config.export.firehose ? planSiem(ctx, config.export.firehose, config.export.logGroup.retentionDays) : undefined;
+  const alarmSubscriptions = config.export.operationalAlarms?.subscriptions ?? [];
+  const deliveryScope = (region: string, owner: 'home' | 'regional') => ({
+    partition: ctx.partition,
+    prefix: ctx.prefix,
+    accountId: ctx.accountId,
+    region,
+    owner,
+    subscriptions: alarmSubscriptions,
+  });
+  const homeBusRule = (ruleName: string, ruleArn: string): DeliveryRule => ({ ruleName, ruleArn, busName: ctx.busName });
+  const homeRules = [
+    homeBusRule(logGroup.ruleName, logGroup.ruleArn),
+    ...alerts.map((a) => homeBusRule(a.ruleName, a.ruleArn)),
+    ...(siem ? [homeBusRule(siem.ruleName, siem.ruleArn)] : []),
+  ];
+
   const home: HomeExportPlan = {
     partition: ctx.partition,
     accountId: ctx.accountId,
@@ -100,16 +122,19 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     ...bus,
     logGroup,
     ...(archive ? { s3: archive } : {}),
-    ...(config.export.firehose ? { siem: planSiem(ctx, config.export.firehose, config.export.logGroup.retentionDays) } : {}),
+    ...(siem ? { siem } : {}),
     alerts,
     ...(alertsKey ? { alertsKey } : {}),
     access: planAccess(config.access, logGroup.arn),
     ...(flowLogs ? { flowLogRole: flowLogs.role } : {}),
+    delivery: planDelivery(deliveryScope(ctx.homeRegion, 'home'), homeRules),
   };
 
   const filters = suppressionFilters(config).map((f) => ({ ...f, filterName: filterName(ctx.prefix, f.name) }));
   const regional = (region: string): RegionalExportPlan => {
     const regionFlowLogs = flowLogs?.regional(region);
+    const forwarderRuleName = findingsRuleName(ctx.prefix);
+    const forwarderRule: DeliveryRule = { ruleName: forwarderRuleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`) };
     return {
       forwarder: {
         ruleName: findingsRuleName(ctx.prefix),
@@ -121,6 +146,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,
       ...(regionFlowLogs ? { flowLogs: regionFlowLogs } : {}),
+      delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule]),
     };
   };
   return { home, regional, warnings };

@@ -29,6 +29,12 @@ const one = (json: Json, type: string) => {
   expect(list).toHaveLength(1);
   return list[0]!;
 };
+/** The one resource of a type whose construct path contains `path` (the delivery-failure key and topic sit beside the others). */
+const at = (json: Json, type: string, path: string) => {
+  const list = all(json, type).filter((r) => String((r as { '//'?: { metadata?: { path?: string } } })['//']?.metadata?.path ?? '').includes(path));
+  expect(list).toHaveLength(1);
+  return list[0]!;
+};
 const doc = (value: unknown) => JSON.parse(value as string) as { Statement: Block[] };
 
 describe('cross-region aggregation', () => {
@@ -91,8 +97,8 @@ describe('S3 publishing destination', () => {
   const { home, region } = estate('');
 
   it('creates a rotating key and a hardened, lifecycled bucket in the home region', () => {
-    expect(one(home, 'aws_kms_key').enable_key_rotation).toBe(true);
-    expect(one(home, 'aws_kms_alias').name).toBe('alias/acme-guardduty-findings');
+    expect(at(home, 'aws_kms_key', '/FindingsArchive/').enable_key_rotation).toBe(true);
+    expect(at(home, 'aws_kms_alias', '/FindingsArchive/').name).toBe('alias/acme-guardduty-findings');
     expect(one(home, 'aws_s3_bucket').bucket).toBe(`acme-gd-findings-${ADMIN}-us-east-1`);
     expect(one(home, 'aws_s3_bucket_server_side_encryption_configuration').rule).toEqual([
       { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: expect.stringContaining('aws_kms_key') }, bucket_key_enabled: true },
@@ -103,7 +109,7 @@ describe('S3 publishing destination', () => {
   });
 
   it('names the regional principal of the opt-in region in the key and bucket policies', () => {
-    const principals = doc(one(home, 'aws_kms_key').policy).Statement[1]!.Principal;
+    const principals = doc(at(home, 'aws_kms_key', '/FindingsArchive/').policy).Statement[1]!.Principal;
     expect(principals).toEqual({ Service: ['guardduty.af-south-1.amazonaws.com', 'guardduty.amazonaws.com'] });
     expect(doc(one(home, 'aws_s3_bucket_policy').policy).Statement[0]!.Principal).toEqual(principals);
   });
@@ -148,9 +154,9 @@ alerts:
   });
 
   it('creates a KMS-encrypted topic that only the route\'s rule may publish to', () => {
-    const topic = one(home, 'aws_sns_topic');
+    const topic = at(home, 'aws_sns_topic', '/Alert-');
     expect(topic).toMatchObject({ name: 'acme-guardduty-high', kms_master_key_id: expect.stringContaining('aws_kms_key') });
-    const [allow] = doc(one(home, 'aws_sns_topic_policy').policy).Statement;
+    const [allow] = doc(at(home, 'aws_sns_topic_policy', '/Alert-').policy).Statement;
     expect(allow!.Condition).toEqual({
       StringEquals: { 'aws:SourceAccount': ADMIN },
       ArnEquals: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ADMIN}:rule/acme-guardduty-findings/acme-alert-high` },

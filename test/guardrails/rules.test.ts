@@ -1,6 +1,8 @@
 import { Fn } from 'cdktf';
 import { evaluateGuardrails } from '../../modules/guardrails/evaluate';
 import type { GuardrailRule, SynthesizedResource } from '../../modules/guardrails/model';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
@@ -8,6 +10,8 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import {
+  EventTargetDeadLetter,
+  SqsQueueEncrypted,
   NoPublicPrincipal,
   FirehoseEncrypted,
   GUARDRAIL_RULES,
@@ -41,7 +45,7 @@ function problems(rule: GuardrailRule, build: Parameters<typeof stackOf>[0]): st
 
 describe('guardrail catalogue', () => {
   it('has unique, stable rule ids', () => {
-    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-IAM-3', 'GD-KMS-1', 'GD-SNS-1', 'GD-LOG-1', 'GD-FH-1']);
+    expect(GUARDRAIL_RULES.map((r) => r.id)).toEqual(['GD-S3-1', 'GD-S3-2', 'GD-S3-3', 'GD-IAM-1', 'GD-IAM-2', 'GD-IAM-3', 'GD-KMS-1', 'GD-SNS-1', 'GD-LOG-1', 'GD-FH-1', 'GD-EB-1', 'GD-SQS-1']);
   });
 });
 
@@ -377,5 +381,33 @@ describe('evaluateGuardrails', () => {
       new KmsKey(s, 'Key', { enableKeyRotation: true });
     });
     expect(evaluateGuardrails(resources)).toEqual([]);
+  });
+});
+
+describe('GD-EB-1 EventTargetDeadLetter', () => {
+  const target = (extra: Partial<ConstructorParameters<typeof CloudwatchEventTarget>[2]>) => (s: Parameters<Parameters<typeof stackOf>[0]>[0]) =>
+    new CloudwatchEventTarget(s, 'Target', { rule: 'r', arn: 'arn:aws:sns:us-east-1:111111111111:t', ...extra });
+  it('Noncompliance: a target without dead-letter queue or retry policy', () => {
+    expect(problems(EventTargetDeadLetter, target({}))).toEqual([
+      'test/Target: target has no dead_letter_config: a failed delivery is dropped silently',
+      'test/Target: target has no retry_policy (maximum_event_age_in_seconds and maximum_retry_attempts)',
+    ]);
+  });
+  it('Compliance', () => {
+    expect(
+      problems(
+        EventTargetDeadLetter,
+        target({ deadLetterConfig: { arn: 'arn:aws:sqs:us-east-1:111111111111:q' }, retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 } }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('GD-SQS-1 SqsQueueEncrypted', () => {
+  it('Noncompliance: unencrypted queue', () => {
+    expect(problems(SqsQueueEncrypted, (s) => new SqsQueue(s, 'Queue', { name: 'q' }))).toEqual(['test/Queue: queue is not encrypted (set sqs_managed_sse_enabled or kms_master_key_id)']);
+  });
+  it('Compliance', () => {
+    expect(problems(SqsQueueEncrypted, (s) => new SqsQueue(s, 'Queue', { name: 'q', sqsManagedSseEnabled: true }))).toEqual([]);
   });
 });

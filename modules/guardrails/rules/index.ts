@@ -1,4 +1,5 @@
 import type { GuardrailRule } from '../model';
+import { EventTargetDeadLetter, SqsQueueEncrypted } from './event-target-dead-letter';
 import { FirehoseEncrypted } from './firehose-encrypted';
 import { IamNoAdminWildcard } from './iam-no-admin-wildcard';
 import { KmsKeyRotation } from './kms-key-rotation';
@@ -11,6 +12,7 @@ import { ServicePrincipalSourceAccount } from './service-principal-source-accoun
 import { SnsTopicEncrypted } from './sns-topic-encrypted';
 
 export {
+  EventTargetDeadLetter,
   FirehoseEncrypted,
   IamNoAdminWildcard,
   KmsKeyRotation,
@@ -21,6 +23,7 @@ export {
   S3BucketTlsOnly,
   ServicePrincipalSourceAccount,
   SnsTopicEncrypted,
+  SqsQueueEncrypted,
 };
 
 /** Every rule the guardrails apply, in the order violations are reported. */
@@ -35,4 +38,6 @@ export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
   SnsTopicEncrypted,
   LogGroupRetention,
   FirehoseEncrypted,
+  EventTargetDeadLetter,
+  SqsQueueEncrypted,
 ];
