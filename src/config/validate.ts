@@ -98,7 +98,8 @@ function checkMembership(config: ConfigSections, enabled: string[] | undefined):
   );
   members.forEach((member, i) => {
     if (!member) return;
-    if (member.accountId === adminId) issues.push({ path: ['members', i, 'accountId'], message: 'is the admin account itself; an account cannot be its own member' });
+    // Both undefined when either id failed its own check: that is not the same account.
+    if (member.accountId !== undefined && member.accountId === adminId) issues.push({ path: ['members', i, 'accountId'], message: 'is the admin account itself; an account cannot be its own member' });
     if (member.assumeRoleArn && config.partition) {
       issues.push(...checkRoleArn(member.assumeRoleArn, config.partition, member.accountId, ['members', i, 'assumeRoleArn']));
     }

@@ -1,0 +1,187 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthesize } from '../../main';
+import { projectOutdir } from './output-dir';
+
+/**
+ * Named assertions for each example config, beside the whole-stack
+ * snapshots (which `-u` accepts whatever they hold): the partition of every
+ * ARN, the stacks and their dependencies, each detector feature's status in
+ * each region, and the regions. The expectations are written out here from
+ * what each config says and AWS's documented defaults, not computed by the
+ * code under test.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+// Default-enabled commercial regions (enabled in every account) and the opt-in ones.
+const DEFAULT_REGIONS = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2',
+  'ap-northeast-3', 'ca-central-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'sa-east-1',
+];
+const OPT_IN_REGIONS = [
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+];
+
+type Status = 'ENABLED' | 'DISABLED';
+interface FeatureExpectation {
+  status: Status;
+  additional?: Record<string, Status>;
+}
+
+/** What GuardDuty-cdktf sets when the config leaves a feature out: Runtime Monitoring is opt-in, the rest on. */
+const DEFAULT_FEATURES: Record<string, FeatureExpectation> = {
+  S3_DATA_EVENTS: { status: 'ENABLED' },
+  EKS_AUDIT_LOGS: { status: 'ENABLED' },
+  EBS_MALWARE_PROTECTION: { status: 'ENABLED' },
+  RDS_LOGIN_EVENTS: { status: 'ENABLED' },
+  LAMBDA_NETWORK_LOGS: { status: 'ENABLED' },
+  RUNTIME_MONITORING: { status: 'DISABLED', additional: { EKS_ADDON_MANAGEMENT: 'DISABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'DISABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } },
+};
+/** RDS Protection is not offered there (GuardDuty User Guide, Region-specific feature availability): no feature resource. */
+const RDS_UNAVAILABLE = ['ap-east-2'];
+
+interface Example {
+  file: string;
+  partition: 'aws' | 'aws-us-gov';
+  home: string;
+  regions: string[];
+  organization?: boolean;
+  /** Member account -> its regions. */
+  members?: Record<string, string[]>;
+  features: Record<string, FeatureExpectation>;
+}
+
+const RM_ON_EC2_OFF: FeatureExpectation = { status: 'ENABLED', additional: { EKS_ADDON_MANAGEMENT: 'ENABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'ENABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } };
+
+const EXAMPLES: Example[] = [
+  { file: 'guardduty.yaml', partition: 'aws', home: 'us-east-1', regions: [...DEFAULT_REGIONS, 'eu-central-2'], features: { ...DEFAULT_FEATURES, RUNTIME_MONITORING: RM_ON_EC2_OFF } },
+  { file: 'examples/all-regions.yaml', partition: 'aws', home: 'us-east-1', regions: [...DEFAULT_REGIONS, ...OPT_IN_REGIONS], features: { ...DEFAULT_FEATURES, RUNTIME_MONITORING: { status: 'ENABLED' } } },
+  { file: 'examples/govcloud.yaml', partition: 'aws-us-gov', home: 'us-gov-west-1', regions: ['us-gov-east-1', 'us-gov-west-1'], features: DEFAULT_FEATURES },
+  {
+    file: 'examples/invitation.yaml',
+    partition: 'aws',
+    home: 'us-east-1',
+    regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
+    members: { '333333333333': ['us-east-1', 'us-west-2', 'eu-west-1'], '444444444444': ['us-east-1'] },
+    features: DEFAULT_FEATURES,
+  },
+  { file: 'examples/minimal.yaml', partition: 'aws', home: 'eu-west-1', regions: DEFAULT_REGIONS, features: DEFAULT_FEATURES },
+  {
+    file: 'examples/organization.yaml',
+    partition: 'aws',
+    home: 'eu-west-1',
+    regions: ['us-east-1', 'eu-central-1', 'eu-west-1'],
+    organization: true,
+    features: { ...DEFAULT_FEATURES, RUNTIME_MONITORING: RM_ON_EC2_OFF },
+  },
+  { file: 'examples/siem-and-flow-logs.yaml', partition: 'aws', home: 'eu-west-1', regions: ['eu-west-1', 'us-east-1'], features: DEFAULT_FEATURES },
+];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Manifest {
+  stacks: Record<string, { dependencies: string[] }>;
+}
+interface FeatureResource {
+  name: string;
+  status: string;
+  additional_configuration?: { name: string; status: string }[];
+}
+interface StackJson {
+  provider?: { aws?: { region: string }[] };
+  resource?: Record<string, Record<string, Json>>;
+}
+
+/** Every string in a JSON value, keys included. */
+function strings(value: Json, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      strings(v, out);
+    }
+  }
+  return out;
+}
+
+const regionalStack = (region: string) => `guardduty-${region}`;
+const sorted = (xs: string[]) => [...xs].sort();
+
+it('every example config has named assertions here', () => {
+  const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
+  expect(sorted(EXAMPLES.map((e) => e.file))).toEqual(sorted(['guardduty.yaml', ...examples]));
+});
+
+describe.each(EXAMPLES)('$file', (example) => {
+  const outdir = projectOutdir();
+  synthesize({ configFile: join(ROOT, example.file), outdir });
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as Manifest;
+  const stackNames = Object.keys(manifest.stacks);
+  const text = Object.fromEntries(stackNames.map((name) => [name, readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')]));
+  const json = (name: string) => JSON.parse(text[name]!) as StackJson;
+
+  it(`every ARN in every stack is in the ${example.partition} partition`, () => {
+    const partitions = new Map<string, string[]>();
+    for (const name of stackNames) {
+      for (const s of strings(JSON.parse(text[name]!) as Json)) {
+        for (const m of s.matchAll(/\barn:([^:]*):/g)) partitions.set(m[1]!, [...(partitions.get(m[1]!) ?? []), `${name}: ${s.slice(0, 120)}`]);
+      }
+    }
+    expect(partitions.get(example.partition)?.length ?? 0).toBeGreaterThan(0);
+    const foreign = [...partitions.entries()].filter(([p]) => p !== example.partition).flatMap(([, where]) => where);
+    expect(foreign).toEqual([]);
+  });
+
+  it('has exactly the stacks the config implies, with their dependencies', () => {
+    const wanted: Record<string, string[]> = { 'guardduty-home': [] };
+    if (example.organization) wanted['guardduty-management'] = ['guardduty-home'];
+    for (const region of example.regions) wanted[regionalStack(region)] = example.organization ? ['guardduty-home', 'guardduty-management'] : ['guardduty-home'];
+    const members = Object.entries(example.members ?? {});
+    for (const [account, regions] of members) wanted[`guardduty-member-${account}`] = regions.map(regionalStack);
+    if (members.length > 0) wanted['guardduty-member-features'] = members.map(([account]) => `guardduty-member-${account}`);
+    const actual = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, sorted(s.dependencies)]));
+    expect(actual).toEqual(Object.fromEntries(Object.entries(wanted).map(([name, deps]) => [name, sorted(deps)])));
+  });
+
+  it(`home stack in ${example.home}, each regional stack in its own region, with one detector`, () => {
+    expect(json('guardduty-home').provider?.aws?.map((p) => p.region)).toEqual([example.home]);
+    const regions = stackNames.filter((n) => json(n).resource?.aws_guardduty_detector && !n.startsWith('guardduty-member-')).map((n) => json(n).provider!.aws![0]!.region);
+    expect(sorted(regions)).toEqual(sorted(example.regions));
+    for (const region of example.regions) {
+      const stack = json(regionalStack(region));
+      expect(stack.provider?.aws?.map((p) => p.region)).toEqual([region]);
+      expect(Object.keys(stack.resource?.aws_guardduty_detector ?? {})).toHaveLength(1);
+    }
+  });
+
+  it('each detector feature has its expected status in each region', () => {
+    const mismatches: string[] = [];
+    for (const region of example.regions) {
+      const resources = Object.values(json(regionalStack(region)).resource?.aws_guardduty_detector_feature ?? {}) as unknown as FeatureResource[];
+      const actual = Object.fromEntries(
+        resources.map((f) => [
+          f.name,
+          { status: f.status, ...(f.additional_configuration ? { additional: Object.fromEntries(f.additional_configuration.map((a) => [a.name, a.status])) } : {}) },
+        ]),
+      );
+      const wanted: Record<string, FeatureExpectation> = {};
+      for (const [name, feature] of Object.entries(example.features)) {
+        if (name === 'RDS_LOGIN_EVENTS' && RDS_UNAVAILABLE.includes(region)) continue;
+        wanted[name] = feature;
+      }
+      for (const name of new Set([...Object.keys(wanted), ...Object.keys(actual)])) {
+        const w = wanted[name];
+        const a = actual[name];
+        if (!w || !a) mismatches.push(`${region} ${name}: wanted ${w ? w.status : 'no resource'}, got ${a ? a.status : 'no resource'}`);
+        else if (a.status !== w.status) mismatches.push(`${region} ${name}: wanted ${w.status}, got ${a.status}`);
+        else if (w.additional) {
+          for (const [extra, status] of Object.entries(w.additional)) {
+            if (a.additional?.[extra] !== status) mismatches.push(`${region} ${name}.${extra}: wanted ${status}, got ${a.additional?.[extra] ?? 'nothing'}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
