@@ -1,4 +1,4 @@
-import { type AwsClients, type CredentialOptions, createAwsClients } from '../../src/ops/aws-clients';
+import type { AwsClients, CredentialOptions } from '../../src/ops/aws-clients';
 import { type CliIo, processIo } from '../common/io';
 
 /**
@@ -15,7 +15,8 @@ export interface OpsDeps extends CliIo {
 export function processDeps(): OpsDeps {
   return {
     ...processIo(),
-    clients: createAwsClients,
+    // The AWS SDK (~0.2 s to load) only for commands that call AWS, not for --help.
+    clients: (options) => (require('../../src/ops/aws-clients') as typeof import('../../src/ops/aws-clients')).createAwsClients(options),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }
