@@ -50,7 +50,8 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   }
 }
 
-if (require.main === module) {
+/** The app run by cdktf.json (through bin/synth): synthesize, print overrides and warnings, exit 1 on a config, list or guardrail error. */
+export function synthMain(): void {
   try {
     const { plan } = synthesize();
     // Under the cdktf CLI (it sets CDKTF_OUTDIR) the home stack's warning annotations carry these.
@@ -66,3 +67,5 @@ if (require.main === module) {
     throw err;
   }
 }
+
+if (require.main === module) synthMain();

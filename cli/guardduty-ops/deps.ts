@@ -1,29 +1,22 @@
-import { type AwsClients, type CredentialOptions, createAwsClients } from '../../src/ops/aws-clients';
+import type { AwsClients, CredentialOptions } from '../../src/ops/aws-clients';
+import { type CliIo, processIo } from '../common/io';
 
 /**
  * Everything the CLI touches outside itself, so tests run it end to end
- * with mocked SDK clients, captured output and fake timers.
+ * with mocked SDK clients, captured output and fake timers: the shared CLI
+ * I/O plus the SDK clients and a sleep.
  */
-export interface OpsDeps {
+export interface OpsDeps extends CliIo {
   /** Builds the SDK clients once the credential options are known. */
   readonly clients: (options: CredentialOptions) => AwsClients;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** stderr is an interactive terminal: progress may be drawn there. */
-  readonly isTTY: boolean;
-  readonly env: NodeJS.ProcessEnv;
 }
 
 export function processDeps(): OpsDeps {
   return {
-    clients: createAwsClients,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    now: () => Date.now(),
+    ...processIo(),
+    // The AWS SDK (~0.2 s to load) only for commands that call AWS, not for --help.
+    clients: (options) => (require('../../src/ops/aws-clients') as typeof import('../../src/ops/aws-clients')).createAwsClients(options),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    isTTY: process.stderr.isTTY === true,
-    env: process.env,
   };
 }

@@ -12,7 +12,7 @@ import type { OpsDeps } from './deps';
  * ThreatListError stops the run with exit 2.
  */
 export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps): LoadedPlan {
-  return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: process.cwd(), now: new Date(deps.now()) });
+  return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: deps.cwd, now: new Date(deps.now()) });
 }
 
 export interface Connection {

@@ -14,7 +14,8 @@ Exit codes:
   1  drift, findings over --fail-on, a sample finding that did not arrive, regions config differs from the account,
      more deploy waves than --max-waves
   2  usage or config error (nothing was checked)
-  3  incomplete: some regions could not be read`;
+  3  incomplete: some regions could not be read
+  70 unexpected error (a bug): one line on stderr, DEBUG=1 prints the stack`;
 
 /**
  * Runs `guardduty-ops <args>` and resolves to the exit code. `args` are the

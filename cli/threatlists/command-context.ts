@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { CONFIG_OPTION_HELP } from '../common/config-option';
-import type { ExitCode } from '../common/exit-codes';
-import type { CliIo } from './io';
+import type { ExitCode } from '../../src/ops/exit-code';
+import type { CliIo } from '../common/io';
 
 /** What a command's action gets: the streams and a way to set the exit code. */
 export interface CommandContext {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../common/exit-codes';
+import { UsageError } from '../../src/ops/usage-error';
 
 /** A git revision's list files, copied into a temporary directory laid out like the project. */
 export interface RevisionCheckout {

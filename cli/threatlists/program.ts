@@ -1,13 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../src/config';
-import { EXIT, type ExitCode, UsageError } from '../common/exit-codes';
+import { ExitCode } from '../../src/ops/exit-code';
+import { UsageError } from '../../src/ops/usage-error';
 import type { CommandContext } from './command-context';
 import { diffCommand } from './commands/diff';
 import { fetchCommand } from './commands/fetch';
 import { normalizeCommand } from './commands/normalize';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
-import type { CliIo } from './io';
+import type { CliIo } from '../common/io';
 
 /**
  * `threatlists <command>`: runs one command and returns its exit code
@@ -16,7 +17,7 @@ import type { CliIo } from './io';
  * directly.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  let code: ExitCode = EXIT.ok;
+  let code: ExitCode = ExitCode.Ok;
   const ctx: CommandContext = {
     io,
     exit: (c) => {
@@ -42,10 +43,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     if (err instanceof UsageError || err instanceof ConfigError) {
       io.stderr(`threatlists: ${err.message}\n`);
-      return EXIT.usage;
+      return ExitCode.Usage;
     }
     throw err;
   }

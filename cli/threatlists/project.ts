@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { resolveConfigFile } from '../common/config-option';
-import { UsageError } from '../common/exit-codes';
+import { UsageError } from '../../src/ops/usage-error';
 import { ConfigError, type GuardDutyConfig, loadConfig } from '../../src/config';
 import type { ThreatListsConfig } from '../../src/threatlist';
-import type { CliIo } from './io';
+import type { CliIo } from '../common/io';
 
 /** The project a command works on: its root (the working directory) and config. */
 export interface Project {

@@ -12,6 +12,8 @@ export const ExitCode = {
   Usage: 2,
   /** Some regions (or parts of them) could not be read. */
   Incomplete: 3,
+  /** An unexpected error (a bug): one line on stderr, the stack with DEBUG=1 (cli/common/main.ts). 70 is sysexits' EX_SOFTWARE. */
+  Internal: 70,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

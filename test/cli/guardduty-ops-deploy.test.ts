@@ -18,6 +18,7 @@ function cli() {
     now: () => Date.now(),
     sleep: async () => undefined,
     isTTY: false,
+    cwd: process.cwd(),
     env: {},
   };
   return { run: (...args: string[]) => run(args, deps), stdout: () => out.join(''), stderr: () => err.join('') };

@@ -28,6 +28,7 @@ function cli(aws: MockedAws, over: Partial<OpsDeps> = {}) {
     now: () => Date.now(),
     sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)),
     isTTY: false,
+    cwd: process.cwd(),
     env: {},
     ...over,
   };

@@ -29,9 +29,9 @@ describe('synth needs no terraform binary', () => {
     }
   });
 
-  it('main.ts (what cdktf synth runs) succeeds with no terraform on PATH', () => {
+  it('bin/synth (the app cdktf.json runs) succeeds with no terraform on PATH', () => {
     const outdir = projectOutdir();
-    const run = childProcess.spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'main.ts'], {
+    const run = childProcess.spawnSync(process.execPath, ['bin/synth'], {
       cwd: root,
       env: { PATH: dirname(process.execPath), HOME: tmpdir(), GUARDDUTY_CONFIG: 'guardduty.yaml', CDKTF_OUTDIR: outdir },
       encoding: 'utf8',

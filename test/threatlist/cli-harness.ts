@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CliIo } from '../../cli/threatlists/io';
+import type { CliIo } from '../../cli/common/io';
 import { run } from '../../cli/threatlists/program';
 
 export interface CliResult {
@@ -23,8 +23,8 @@ export async function threatlists(args: readonly string[], options: { cwd: strin
     stderr: (t) => {
       stderr += t;
     },
-    stderrIsTTY: options.tty ?? false,
-    now: () => options.now ?? new Date('2026-11-23T12:00:00Z'),
+    isTTY: options.tty ?? false,
+    now: () => (options.now ?? new Date('2026-11-23T12:00:00Z')).getTime(),
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -1,4 +1,5 @@
-import { EXIT, UsageError } from '../../common/exit-codes';
+import { ExitCode } from '../../../src/ops/exit-code';
+import { UsageError } from '../../../src/ops/usage-error';
 import { buildThreatListsWithDetail, diffThreatLists, renderDiffMarkdown } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
 import { checkoutRevision } from '../git-revision';
@@ -25,7 +26,7 @@ export function diffCommand(ctx: CommandContext) {
       const days = wholeNumber('--days', options.days);
       const limit = wholeNumber('--limit', options.limit);
       const project = loadProject(options.config, io);
-      const now = io.now();
+      const now = new Date(io.now());
       const lists = project.lists ?? { threat: [], policy: { expiredEntries: 'error' as const, widestTrustedPrefix: 16 }, feeds: [] };
       const patterns = [...(lists.trusted?.files ?? []), ...lists.threat.flatMap((t) => t.files)];
       const checkout = checkoutRevision(project.root, options.base, patterns);
@@ -38,7 +39,7 @@ export function diffCommand(ctx: CommandContext) {
       } finally {
         checkout.dispose();
       }
-      ctx.exit(EXIT.ok);
+      ctx.exit(ExitCode.Ok);
     });
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EXIT, UsageError } from '../../common/exit-codes';
+import { ExitCode } from '../../../src/ops/exit-code';
+import { UsageError } from '../../../src/ops/usage-error';
 import {
   convertTextFeed,
   countEntries,
@@ -17,7 +18,7 @@ import {
 } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
 import { download, DownloadError } from '../download';
-import type { CliIo } from '../io';
+import type { CliIo } from '../../common/io';
 import { loadProject, type Project } from '../project';
 
 interface FetchOptions extends CommonOptions {
@@ -62,7 +63,7 @@ export function fetchCommand(ctx: CommandContext) {
       if (selected.length === 0) {
         if (options.json) printJson(io, []);
         else io.stdout(`no feeds in ${project.configFile} (threatLists.feeds)\n`);
-        ctx.exit(EXIT.ok);
+        ctx.exit(ExitCode.Ok);
         return;
       }
 
@@ -74,7 +75,7 @@ export function fetchCommand(ctx: CommandContext) {
         if (result.status === 'written' || result.status === 'unchanged') warnIfUnread(project, feed, io);
       }
       if (options.json) printJson(io, results);
-      ctx.exit(results.some((r) => r.status === 'refused' || r.status === 'failed') ? EXIT.failed : EXIT.ok);
+      ctx.exit(results.some((r) => r.status === 'refused' || r.status === 'failed') ? ExitCode.Problem : ExitCode.Ok);
     });
 }
 
@@ -88,7 +89,7 @@ async function fetchFeed(project: Project, feed: FeedConfig, io: CliIo, options:
 
   let body: Buffer;
   try {
-    const progress = io.stderrIsTTY ? progressReporter(feed.name, io) : undefined;
+    const progress = io.isTTY ? progressReporter(feed.name, io) : undefined;
     ({ body } = await download(feed.url, { timeoutMs: options.timeoutMs, maxBytes: MAX_FEED_BYTES, ...(progress ? { onProgress: progress.update } : {}) }));
     progress?.done();
   } catch (err) {
@@ -104,7 +105,7 @@ async function fetchFeed(project: Project, feed: FeedConfig, io: CliIo, options:
     feed: feed.name,
     url: feed.url,
     licence: feed.licence,
-    fetchedAt: io.now().toISOString(),
+    fetchedAt: new Date(io.now()).toISOString(),
     sourceSha256,
     sourceBytes: body.length,
   };

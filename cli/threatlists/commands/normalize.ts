@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, UsageError } from '../../common/exit-codes';
+import { ExitCode } from '../../../src/ops/exit-code';
+import { UsageError } from '../../../src/ops/usage-error';
 import { buildThreatLists, type BuiltList, normalizeSourceText, projectFileReader } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
 import { renderDiagnostics, summarize } from '../diagnostics-output';
@@ -28,7 +29,7 @@ export function normalizeCommand(ctx: CommandContext) {
       if (options.write && options.check) throw new UsageError('--write and --check exclude each other');
       if (files.length > 0 && !options.write && !options.check) throw new UsageError('files are only taken with --write or --check');
       const project = loadProject(options.config, io);
-      const build = project.lists ? buildThreatLists(project.lists, { root: project.root, now: io.now(), configFile: project.configFile }) : { lists: [], diagnostics: [] };
+      const build = project.lists ? buildThreatLists(project.lists, { root: project.root, now: new Date(io.now()), configFile: project.configFile }) : { lists: [], diagnostics: [] };
       if (options.list && !build.lists.some((l) => l.name === options.list)) {
         throw new UsageError(`no list named "${options.list}" (lists: ${build.lists.map((l) => l.name).join(', ') || 'none'})`);
       }
@@ -44,12 +45,12 @@ export function normalizeCommand(ctx: CommandContext) {
       if (errors.length > 0) {
         io.stderr(renderDiagnostics(errors, 'text'));
         io.stderr(`${summarize(build.diagnostics)}: not printing lists that would not deploy\n`);
-        ctx.exit(EXIT.failed);
+        ctx.exit(ExitCode.Problem);
         return;
       }
       if (options.json) printJson(io, selected.map(canonicalJson));
       else io.stdout(selected.map((l) => l.canonical).join('\n'));
-      ctx.exit(EXIT.ok);
+      ctx.exit(ExitCode.Ok);
     });
 }
 
@@ -91,5 +92,5 @@ function rewriteSources(ctx: CommandContext, root: string, sources: readonly str
     }
   }
   if (json) printJson(io, results);
-  return failed ? EXIT.failed : EXIT.ok;
+  return failed ? ExitCode.Problem : ExitCode.Ok;
 }

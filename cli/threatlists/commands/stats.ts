@@ -1,4 +1,4 @@
-import { EXIT } from '../../common/exit-codes';
+import { ExitCode } from '../../../src/ops/exit-code';
 import { buildThreatLists, countBySeverity, LIST_KIND_TITLE, listStats, type ListStats, percentOf } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
 import { summarize } from '../diagnostics-output';
@@ -10,7 +10,7 @@ export function statsCommand(ctx: CommandContext) {
     .action((options: CommonOptions) => {
       const { io } = ctx;
       const project = loadProject(options.config, io);
-      const build = project.lists ? buildThreatLists(project.lists, { root: project.root, now: io.now(), configFile: project.configFile }) : { lists: [], diagnostics: [] };
+      const build = project.lists ? buildThreatLists(project.lists, { root: project.root, now: new Date(io.now()), configFile: project.configFile }) : { lists: [], diagnostics: [] };
       const rows = build.lists.map(listStats);
       const { errors } = countBySeverity(build.diagnostics);
       if (options.json) {
@@ -21,7 +21,7 @@ export function statsCommand(ctx: CommandContext) {
         io.stdout(renderTable(rows));
         if (build.diagnostics.length > 0) io.stdout(`\n${summarize(build.diagnostics)}: run \`threatlists validate\` for details\n`);
       }
-      ctx.exit(errors > 0 ? EXIT.failed : EXIT.ok);
+      ctx.exit(errors > 0 ? ExitCode.Problem : ExitCode.Ok);
     });
 }
 

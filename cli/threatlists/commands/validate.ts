@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { EXIT } from '../../common/exit-codes';
+import { ExitCode } from '../../../src/ops/exit-code';
 import {
   buildThreatListsWithDetail,
   countBySeverity,
@@ -30,7 +30,7 @@ export function validateCommand(ctx: CommandContext) {
     .action((files: string[], options: ValidateOptions) => {
       const { io } = ctx;
       const project = loadProject(options.config, io);
-      const now = io.now();
+      const now = new Date(io.now());
       const build = project.lists
         ? buildThreatListsWithDetail(project.lists, { root: project.root, now, configFile: project.configFile })
         : { lists: [], diagnostics: [], details: new Map() };
@@ -57,7 +57,7 @@ export function validateCommand(ctx: CommandContext) {
         const scope = files.length > 0 ? `${files.length} file${files.length === 1 ? '' : 's'}` : lists.length > 0 ? lists.join(', ') : `no lists in ${project.configFile}`;
         io.stdout(`${counts.errors > 0 ? 'FAILED' : 'ok'}: ${summarize(diagnostics)} (${scope})\n`);
       }
-      ctx.exit(counts.errors > 0 ? EXIT.failed : EXIT.ok);
+      ctx.exit(counts.errors > 0 ? ExitCode.Problem : ExitCode.Ok);
     });
 }
 

@@ -1,0 +1,26 @@
+/**
+ * What a command touches outside the project files, the same for both CLIs:
+ * streams, working directory, environment, clock. Tests run commands
+ * in-process with their own; `runMain` passes the real ones.
+ */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** stderr is an interactive terminal: progress may be drawn there. */
+  readonly isTTY: boolean;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stderr.isTTY === true,
+    now: () => Date.now(),
+  };
+}
