@@ -11,7 +11,7 @@
  */
 const PROCESS_READERS = [
   // configFileFromEnv defaults its `env` argument to process.env ($GUARDDUTY_CONFIG).
-  'src/config/load.ts',
+  'src/config/config-file.ts',
 ];
 
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { configFileFromEnv } from '../../src/config';
+import { configFileFromEnv } from '../../src/config/config-file';
 
 /** Help text of the --config option, the same in every CLI. */
 export const CONFIG_OPTION_HELP = 'config file (default: $GUARDDUTY_CONFIG, then guardduty.yaml)';

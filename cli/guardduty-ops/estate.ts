@@ -1,8 +1,8 @@
-import { configFileFromEnv } from '../../src/config';
+import { configFileFromEnv } from '../../src/config/config-file';
 import type { AwsClients } from '../../src/ops/aws-clients';
 import { assertCallerAccount } from '../../src/ops/caller-account';
 import { createProgress, type Progress } from '../../src/ops/progress';
-import { type LoadedPlan, loadPlan } from '../../src/plan/load-plan';
+import type { LoadedPlan } from '../../src/plan/load-plan';
 import type { CredentialCliOptions, FanOutCliOptions } from './common-options';
 import type { OpsDeps } from './deps';
 
@@ -12,6 +12,8 @@ import type { OpsDeps } from './deps';
  * ThreatListError stops the run with exit 2.
  */
 export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps): LoadedPlan {
+  // Loaded on first use: the config schema and the list engine cost ~160 ms that --help does not need.
+  const { loadPlan } = require('../../src/plan/load-plan') as typeof import('../../src/plan/load-plan');
   return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: deps.cwd, now: new Date(deps.now()) });
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../src/config';
+import { ConfigError } from '../../src/config/issues';
 import { ThreatListError } from '../../src/plan/load-plan';
 import { ExitCode } from '../../src/ops/exit-code';
 import { describeRegionError, formatRegionError } from '../../src/ops/region-error';

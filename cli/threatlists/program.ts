@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../../src/config';
+import { ConfigError } from '../../src/config/issues';
 import { ExitCode } from '../../src/ops/exit-code';
 import { UsageError } from '../../src/ops/usage-error';
 import type { CommandContext } from './command-context';

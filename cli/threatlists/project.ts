@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { resolveConfigFile } from '../common/config-option';
 import { UsageError } from '../../src/ops/usage-error';
-import { ConfigError, type GuardDutyConfig, loadConfig } from '../../src/config';
+import { ConfigError } from '../../src/config/issues';
+import type { GuardDutyConfig } from '../../src/config/schema';
 import type { ThreatListsConfig } from '../../src/threatlist';
 import type { CliIo } from '../common/io';
 
@@ -20,6 +21,8 @@ export function loadProject(configOption: string | undefined, io: CliIo): Projec
   const path = resolveConfigFile(configOption, io.cwd, io.env);
   const shown = relative(io.cwd, path) || path;
   try {
+    // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
+    const { loadConfig } = require('../../src/config/load') as typeof import('../../src/config/load');
     const config = loadConfig(path);
     return { root: io.cwd, configFile: shown, config, lists: config.threatLists };
   } catch (err) {

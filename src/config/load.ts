@@ -5,13 +5,9 @@ import { ConfigError, type ConfigIssue } from './issues';
 import { configSchema, type GuardDutyConfig } from './schema';
 import { parseSections, validateConfig } from './validate';
 import { lineOf } from './yaml-locations';
+import { DEFAULT_CONFIG_FILE } from './config-file';
 
-/** Where synth reads its config unless GUARDDUTY_CONFIG names another file. */
-export const DEFAULT_CONFIG_FILE = 'guardduty.yaml';
-
-export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GUARDDUTY_CONFIG || DEFAULT_CONFIG_FILE;
-}
+export { configFileFromEnv, DEFAULT_CONFIG_FILE } from './config-file';
 
 /** Reads and validates a config file; throws a ConfigError listing every problem. */
 export function loadConfig(file: string): GuardDutyConfig {

@@ -43,11 +43,11 @@ describe('layers', () => {
         { rule: 'no-circular', from: 'cli/print.ts', to: 'modules/widget.ts -> cli/print.ts' },
         { rule: 'no-process-import', from: 'src/plan/env.ts', to: 'process' },
         { rule: 'no-process-global', from: 'src/plan/plan.ts:5', to: 'process' },
-        { rule: 'domain-not-to-config', from: 'src/features/resolve.ts', to: 'src/config/load.ts' },
+        { rule: 'domain-not-to-config', from: 'src/features/resolve.ts', to: 'src/config/config-file.ts' },
         { rule: 'config-not-to-plan', from: 'src/config/schema.ts', to: 'src/plan/env.ts' },
       ]),
     );
     expect(report[PLANTED]).toHaveLength(7);
-    expect(report[PLANTED].map((v) => v.from)).not.toContain('src/config/load.ts');
+    expect(report[PLANTED].map((v) => v.from)).not.toContain('src/config/config-file.ts');
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../../../src/config';
+import { DEFAULT_CONFIG_FILE } from '../../../src/config/config-file';
 import { assertCallerAccount, callerAccountId } from '../../../src/ops/caller-account';
 import { listEnabledRegions } from '../../../src/ops/regions/enabled-regions';
 import { formatRegionsText } from '../../../src/ops/regions/format-regions';
@@ -32,6 +32,8 @@ export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code:
     .action(
       guardedAction<RegionsOptions>('regions', deps, finish, async (options) => {
         const configFile = configFileFor(options, deps);
+        // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
+        const { loadConfig } = require('../../../src/config/load') as typeof import('../../../src/config/load');
         const config = configFile ? loadConfig(configFile) : undefined;
         const partition = config?.partition ?? options.partition;
         const homeRegion = config?.homeRegion ?? regionsOfPartition(partition)[0]!.name;
