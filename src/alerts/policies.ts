@@ -1,7 +1,7 @@
 import type { Partition } from '../regions/catalog';
 import { servicePrincipal } from '../regions/principals';
 import type { PolicyDocument } from '../policy/document';
-import { denyInsecureTransport, keyAdministration, policy } from '../policy/statements';
+import { denyInsecureTransport, keyAdministration, pinnedServiceAllow, policy } from '../policy/statements';
 
 /** The condition key naming the topic SNS encrypts for (SNS puts the topic ARN in the encryption context). */
 export const SNS_TOPIC_ENCRYPTION_CONTEXT = 'kms:EncryptionContext:aws:sns:topicArn';
@@ -31,14 +31,7 @@ export function alertsKeyPolicy(partition: Partition, accountId: string, topicAr
 /** Topic policy: only this route's rule may publish, and only over TLS. */
 export function alertTopicPolicy(partition: Partition, accountId: string, topicArn: string, ruleArn: string): PolicyDocument {
   return policy(
-    {
-      Sid: 'AllowTheAlertRuleToPublish',
-      Effect: 'Allow',
-      Principal: { Service: servicePrincipal('events', partition) },
-      Action: 'sns:Publish',
-      Resource: topicArn,
-      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnEquals: { 'aws:SourceArn': ruleArn } },
-    },
+    pinnedServiceAllow({ sid: 'AllowTheAlertRuleToPublish', service: servicePrincipal('events', partition), action: 'sns:Publish', resource: topicArn, accountId, sourceArns: ruleArn }),
     denyInsecureTransport('sns:Publish', [topicArn]),
   );
 }

@@ -1,7 +1,7 @@
 import type { Partition } from '../regions/catalog';
 import { servicePrincipal } from '../regions/principals';
 import type { PolicyDocument } from '../policy/document';
-import { denyInsecureTransport, keyAdministration, policy } from '../policy/statements';
+import { denyInsecureTransport, keyAdministration, pinnedServiceAllow, policy } from '../policy/statements';
 
 /**
  * Retry policy of every EventBridge target: the documented maxima
@@ -24,14 +24,7 @@ export const DLQ_MESSAGE_RETENTION_SECONDS = 1_209_600;
  */
 export function deadLetterQueuePolicy(partition: Partition, accountId: string, queueArn: string, ruleArns: readonly string[]): PolicyDocument {
   return policy(
-    {
-      Sid: 'TheEstateRulesSendUndeliveredFindings',
-      Effect: 'Allow',
-      Principal: { Service: servicePrincipal('events', partition) },
-      Action: 'sqs:SendMessage',
-      Resource: queueArn,
-      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnEquals: { 'aws:SourceArn': [...ruleArns] } },
-    },
+    pinnedServiceAllow({ sid: 'TheEstateRulesSendUndeliveredFindings', service: servicePrincipal('events', partition), action: 'sqs:SendMessage', resource: queueArn, accountId, sourceArns: ruleArns }),
     denyInsecureTransport('sqs:*', [queueArn]),
   );
 }
@@ -45,27 +38,23 @@ export function deadLetterQueuePolicy(partition: Partition, accountId: string, q
  * `kms:Decrypt`, with `aws:SourceAccount` / `aws:SourceArn` = the alarm).
  */
 export function alarmKeyPolicy(partition: Partition, accountId: string, alarmArns: readonly string[]): PolicyDocument {
-  return policy(keyAdministration(partition, accountId), {
-    Sid: 'CloudWatchEncryptsTheEstateAlarms',
-    Effect: 'Allow',
-    Principal: { Service: servicePrincipal('cloudwatch', partition) },
-    Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-    Resource: '*',
-    Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnEquals: { 'aws:SourceArn': [...alarmArns] } },
-  });
+  return policy(
+    keyAdministration(partition, accountId),
+    pinnedServiceAllow({
+      sid: 'CloudWatchEncryptsTheEstateAlarms',
+      service: servicePrincipal('cloudwatch', partition),
+      action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      resource: '*',
+      accountId,
+      sourceArns: alarmArns,
+    }),
+  );
 }
 
 /** Alarm topic policy: only this estate's alarms publish, over TLS only. */
 export function alarmTopicPolicy(partition: Partition, accountId: string, topicArn: string, alarmArns: readonly string[]): PolicyDocument {
   return policy(
-    {
-      Sid: 'TheEstateAlarmsPublish',
-      Effect: 'Allow',
-      Principal: { Service: servicePrincipal('cloudwatch', partition) },
-      Action: 'sns:Publish',
-      Resource: topicArn,
-      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnEquals: { 'aws:SourceArn': [...alarmArns] } },
-    },
+    pinnedServiceAllow({ sid: 'TheEstateAlarmsPublish', service: servicePrincipal('cloudwatch', partition), action: 'sns:Publish', resource: topicArn, accountId, sourceArns: alarmArns }),
     denyInsecureTransport('sns:Publish', [topicArn]),
   );
 }

@@ -39,6 +39,29 @@ export function serviceTrustPolicy(servicePrincipal: string, caller: ServiceCall
   return policy({ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole', Condition });
 }
 
+/**
+ * A service may act on a resource of ours only for these calling resources
+ * of our account (`aws:SourceAccount` + `ArnEquals aws:SourceArn`): the
+ * confused-deputy shape of every resource policy that admits a service.
+ */
+export function pinnedServiceAllow(args: {
+  readonly sid: string;
+  readonly service: string;
+  readonly action: string | readonly string[];
+  readonly resource: string;
+  readonly accountId: string;
+  readonly sourceArns: string | readonly string[];
+}): PolicyStatement {
+  return {
+    Sid: args.sid,
+    Effect: 'Allow',
+    Principal: { Service: args.service },
+    Action: typeof args.action === 'string' ? args.action : [...args.action],
+    Resource: args.resource,
+    Condition: { StringEquals: { 'aws:SourceAccount': args.accountId }, ArnEquals: { 'aws:SourceArn': typeof args.sourceArns === 'string' ? args.sourceArns : [...args.sourceArns] } },
+  };
+}
+
 export function policy(...statements: PolicyStatement[]): PolicyDocument {
   return { Version: '2012-10-17', Statement: statements };
 }
