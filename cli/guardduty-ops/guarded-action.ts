@@ -1,5 +1,5 @@
 import { ConfigError } from '../../src/config/issues';
-import { ThreatListError } from '../../src/plan/load-plan';
+import { ThreatListError } from '../../src/plan/threat-list-error';
 import { ExitCode } from '../../src/ops/exit-code';
 import { describeRegionError, formatRegionError } from '../../src/ops/region-error';
 import { UsageError } from '../../src/ops/usage-error';

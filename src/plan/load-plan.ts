@@ -5,19 +5,11 @@ import { ConfigError } from '../config/issues';
 import { loadConfig } from '../config/load';
 import type { GuardDutyConfig } from '../config/schema';
 import { buildThreatLists, type BuiltList } from '../threatlist/build';
-import { formatDiagnostic, type ListDiagnostic, sortDiagnostics } from '../threatlist/diagnostics';
+import { formatDiagnostic, sortDiagnostics } from '../threatlist/diagnostics';
+import { ThreatListError } from './threat-list-error';
 import { type EstatePlan, planEstate } from './plan';
 
-/** List errors, with file and line: nothing is synthesized or checked on a list that GuardDuty would reject. */
-export class ThreatListError extends Error {
-  constructor(public readonly diagnostics: readonly ListDiagnostic[]) {
-    super(
-      `${diagnostics.length} threat list error${diagnostics.length === 1 ? '' : 's'} (run npx threatlists validate):\n` +
-        diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n'),
-    );
-    this.name = 'ThreatListError';
-  }
-}
+export { ThreatListError } from './threat-list-error';
 
 export interface LoadedPlan {
   readonly configFile: string;

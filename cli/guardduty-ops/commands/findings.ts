@@ -1,7 +1,6 @@
 import { type Command, Option } from 'commander';
 import { parseSince } from '../../../src/ops/duration';
 import type { FindingQuery } from '../../../src/ops/findings/finding-query';
-import { collectEstateFindings } from '../../../src/ops/findings/findings-estate';
 import { buildFindingsReport, type FindingsReport } from '../../../src/ops/findings/findings-report';
 import { formatFindingsCsv } from '../../../src/ops/findings/format-csv';
 import { formatFindingsMarkdown } from '../../../src/ops/findings/format-markdown';
@@ -68,6 +67,8 @@ export function defineFindingsCommand(cmd: Command, deps: OpsDeps, finish: (code
         const regions = narrowRegions(loaded.plan.regional.map((r) => r.region), options.regions);
         const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);
+        // Loaded on first use: the GuardDuty SDK client costs ~130 ms that --help does not need.
+        const { collectEstateFindings } = require('../../../src/ops/findings/findings-estate') as typeof import('../../../src/ops/findings/findings-estate');
         const outcomes = await collectEstateFindings((region) => clients.guardduty(region), regions, query, {
           concurrency: options.concurrency,
           maxFindingsPerRegion: options.maxFindings,
