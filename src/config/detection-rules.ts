@@ -13,7 +13,7 @@ export interface DetectionFinding {
   readonly message: string;
 }
 
-/** The narrowest trusted prefix policy allowed without an override. */
+/** The widest trusted range allowed without an override: a /16. */
 export const WIDEST_TRUSTED_PREFIX = 16;
 /** 2^24: a /8's worth of trusted addresses; 2,000 /16s would be 131M. */
 export const MAX_TRUSTED_ADDRESSES = 2 ** 24;
