@@ -1,13 +1,12 @@
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
-import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { shortAlertMessage } from '../../src/alerts/message';
 import { renderPolicy } from '../../src/policy/template';
 import type { Partition } from '../../src/regions/catalog';
 import type { AlertRoutePlan } from '../../src/plan/alerts-plan';
 import { FindingsRule, type TargetDelivery } from '../findings-export/findings-rule';
+import { subscribeToTopic } from '../findings-export/topic-subscriptions';
 
 export interface AlertRouteProps {
   readonly partition: Partition;
@@ -36,18 +35,7 @@ export class AlertRoute extends Construct {
       dependsOn.push(
         new SnsTopicPolicy(this, 'TopicPolicy', { arn: topic.arn, policy: renderPolicy(route.topic.policy) }),
       );
-      route.topic.subscriptions.forEach((s, i) => {
-        new SnsTopicSubscription(this, `Subscription${i}`, { topicArn: topic.arn, protocol: s.protocol, endpoint: s.endpoint });
-        if (s.protocol === 'lambda') {
-          new LambdaPermission(this, `InvokePermission${i}`, {
-            functionName: s.endpoint,
-            action: 'lambda:InvokeFunction',
-            principal: 'sns.amazonaws.com',
-            sourceArn: topic.arn,
-            sourceAccount: props.accountId,
-          });
-        }
-      });
+      subscribeToTopic(this, topic.arn, props.accountId, route.topic.subscriptions);
     }
     const message = shortAlertMessage(props.partition);
     this.rule = new FindingsRule(this, 'Route', {

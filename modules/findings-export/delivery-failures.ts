@@ -1,8 +1,6 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
-import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Construct } from 'constructs';
@@ -10,6 +8,7 @@ import type { DeliveryPlan } from '../../src/plan/delivery-plan';
 import { renderPolicy } from '../../src/policy/template';
 import { ManagedKey } from '../storage/managed-key';
 import type { TargetDelivery } from './findings-rule';
+import { subscribeToTopic } from './topic-subscriptions';
 
 export interface DeliveryFailuresProps {
   readonly accountId: string;
@@ -42,19 +41,7 @@ export class DeliveryFailures extends Construct {
     const key = new ManagedKey(this, 'AlarmKey', { description: 'Encrypts the GuardDuty operational alarm topic', alias: plan.alarmTopic.keyAlias, policy: plan.alarmTopic.keyPolicy });
     this.topic = new SnsTopic(this, 'AlarmTopic', { name: plan.alarmTopic.name, kmsMasterKeyId: key.key.arn });
     new SnsTopicPolicy(this, 'AlarmTopicPolicy', { arn: this.topic.arn, policy: renderPolicy(plan.alarmTopic.policy) });
-    plan.alarmTopic.subscriptions.forEach((s, i) => {
-      new SnsTopicSubscription(this, `Subscription${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: s.endpoint });
-      if (s.protocol === 'lambda') {
-        new LambdaPermission(this, `InvokePermission${i}`, {
-          ...(s.functionRegion ? { region: s.functionRegion } : {}),
-          functionName: s.endpoint,
-          action: 'lambda:InvokeFunction',
-          principal: 'sns.amazonaws.com',
-          sourceArn: this.topic.arn,
-          sourceAccount: props.accountId,
-        });
-      }
-    });
+    subscribeToTopic(this, this.topic.arn, props.accountId, plan.alarmTopic.subscriptions);
 
     for (const alarm of plan.alarms) {
       new CloudwatchMetricAlarm(this, `Alarm-${alarm.name}`, {

@@ -1,3 +1,4 @@
+import type { AlertSubscription } from '../alerts/subscription';
 import { alarmKeyPolicy, alarmTopicPolicy, deadLetterQueuePolicy, DLQ_MESSAGE_RETENTION_SECONDS, TARGET_RETRY_POLICY } from '../delivery/policies';
 import {
   alarmKeyAlias,
@@ -36,13 +37,8 @@ export interface AlarmPlan {
   readonly treatMissingData: 'notBreaching';
 }
 
-export interface AlarmSubscription {
-  readonly protocol: string;
-  readonly endpoint: string;
-}
-
-/** A subscription of the alarm topic; a Lambda endpoint gets an invoke permission in the function's region. */
-export interface AlarmSubscriptionPlan extends AlarmSubscription {
+/** A subscription of the alarm topic (the alert subscription shape); a Lambda endpoint gets an invoke permission in the function's region. */
+export interface AlarmSubscriptionPlan extends AlertSubscription {
   readonly functionRegion?: string;
 }
 
@@ -76,7 +72,7 @@ export interface DeliveryScope {
   readonly accountId: string;
   readonly region: string;
   readonly owner: DeliveryOwner;
-  readonly subscriptions: readonly AlarmSubscription[];
+  readonly subscriptions: readonly AlertSubscription[];
 }
 
 /** The EventBridge user guide ("Monitoring"): RuleName alone means the default bus; a custom bus's rules carry EventBusName too. */
