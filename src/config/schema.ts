@@ -44,7 +44,7 @@ const runtimeMonitoring = z
         EC2_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent on EC2 through SSM.'),
       })
       .optional()
-      .describe('Agent management per compute type. Each one left out follows `enabled`.'),
+      .describe('Agent management per compute type. Each one left out follows `enabled`; one set false while the plan is on draws a synth warning (the agent is then yours to install and update).'),
   })
   .optional()
   .describe(featureDescription('RUNTIME_MONITORING'));
@@ -79,7 +79,7 @@ const detector = z
     findingPublishingFrequency: z
       .enum(FINDING_PUBLISHING_FREQUENCIES)
       .default('FIFTEEN_MINUTES')
-      .describe('How often updated findings are exported to EventBridge and S3.'),
+      .describe('How often updates of existing findings are exported to EventBridge and S3 (a new finding goes out within about 5 minutes whatever the setting). SIX_HOURS draws a synth warning.'),
     allowDestroy: z
       .boolean()
       .default(false)

@@ -17,6 +17,7 @@ import type { PolicyTemplate } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
+import { detectorWarnings } from './detector-warnings';
 import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
 import { type IpListSetPlan, type ListObjectPlan, planThreatLists } from './threat-list-plan';
 
@@ -195,7 +196,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   const findings = planFindingsExport(config, regions);
   // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
   const overrides = overrideNotices([...detectionFindings(config), ...trustedAddressFindings(lists)], config.overrides);
-  const warnings: string[] = [...findings.warnings];
+  const warnings: string[] = [...findings.warnings, ...detectorWarnings(config.detector)];
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
     kind: 'home',
