@@ -61,16 +61,18 @@ const supersededEksRuntimeMonitoring = z
   .optional()
   .describe('Not accepted: superseded by RUNTIME_MONITORING (the provider errors when both exist).');
 
-const features = z
-  .strictObject({
-    S3_DATA_EVENTS: simpleFeature('S3_DATA_EVENTS'),
-    EKS_AUDIT_LOGS: simpleFeature('EKS_AUDIT_LOGS'),
-    EBS_MALWARE_PROTECTION: simpleFeature('EBS_MALWARE_PROTECTION'),
-    RDS_LOGIN_EVENTS: simpleFeature('RDS_LOGIN_EVENTS'),
-    RUNTIME_MONITORING: runtimeMonitoring,
-    LAMBDA_NETWORK_LOGS: simpleFeature('LAMBDA_NETWORK_LOGS'),
-    EKS_RUNTIME_MONITORING: supersededEksRuntimeMonitoring,
-  })
+/** The protection plans by GuardDuty feature name: the one vocabulary for the detector and for member overrides. */
+const featureSettings = z.strictObject({
+  S3_DATA_EVENTS: simpleFeature('S3_DATA_EVENTS'),
+  EKS_AUDIT_LOGS: simpleFeature('EKS_AUDIT_LOGS'),
+  EBS_MALWARE_PROTECTION: simpleFeature('EBS_MALWARE_PROTECTION'),
+  RDS_LOGIN_EVENTS: simpleFeature('RDS_LOGIN_EVENTS'),
+  RUNTIME_MONITORING: runtimeMonitoring,
+  LAMBDA_NETWORK_LOGS: simpleFeature('LAMBDA_NETWORK_LOGS'),
+  EKS_RUNTIME_MONITORING: supersededEksRuntimeMonitoring,
+});
+
+const features = featureSettings
   .default({})
   .describe('Protection plans. Each one left out gets its default (below); every plan is emitted with an explicit status because leaving a feature out does not disable it.');
 
@@ -162,6 +164,27 @@ const overrides = z
     `Lift a detection rule that would refuse this config, with the reason. Each one weakens what GuardDuty sees or forwards: prefer fixing the config. Rules: ${Object.entries(DETECTION_RULES)
       .map(([id, text]) => `${id} ${text}`)
       .join(' ')}`,
+  );
+
+const memberOverrides = z
+  .array(
+    z.strictObject({
+      accounts: z
+        .array(accountId)
+        .min(1)
+        .describe(
+          'Member accounts that get these plans instead of the detector\'s. Invitation mode: accounts listed under members. Organization mode: member account ids of the organization (not the admin or management account; synth cannot ask AWS Organizations, so an id that is no member fails at apply).',
+        ),
+      features: featureSettings
+        .refine((f) => Object.values(f).some((v) => v !== undefined), 'name at least one protection plan')
+        .describe(
+          'The plans these accounts get instead of detector.features, in the same form; a plan left out follows the detector (invitation mode) or organization auto-enable (organization mode).',
+        ),
+    }),
+  )
+  .default([])
+  .describe(
+    'Protection plans per member account, e.g. EKS audit logs and Runtime Monitoring off in sandbox accounts, while detector.features and organization auto-enable stay the default for everyone else. Set by the admin account on the member detectors, in every region where the account is a member.',
   );
 
 /** GuardDuty's quota for members by invitation (Organizations allows 50,000). */
@@ -276,6 +299,7 @@ export const configSchema = z
     organization,
     members,
     invitation,
+    memberOverrides,
     threatLists,
     export: exportSection,
     alerts,
@@ -294,3 +318,4 @@ export type GuardDutyConfig = z.output<typeof configSchema>;
 export type DetectorConfig = GuardDutyConfig['detector'];
 export type BackendConfig = GuardDutyConfig['backend'];
 export type AccountConfig = GuardDutyConfig['accounts']['admin'];
+export type MemberOverrideConfig = GuardDutyConfig['memberOverrides'][number];
