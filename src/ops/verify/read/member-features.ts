@@ -2,9 +2,10 @@ import { GetMemberDetectorsCommand, type GuardDutyClient } from '@aws-sdk/client
 import type { LiveMemberFeatures } from '../checks/member-features';
 
 /**
- * Account ids per GetMemberDetectors call. The API caps its account-id
- * lists (GetMembers, CreateMembers: 1-50 per request, GuardDuty API
- * Reference); 50 stays within that for GetMemberDetectors too.
+ * Account ids per GetMemberDetectors call. GuardDuty's member calls take at
+ * most 50 accounts a request (CreateMembers: 1-50 account details, API
+ * Reference as quoted in floci PR 3052); GetMemberDetectors' own cap was not
+ * in the sources searched, so it gets the same 50.
  */
 const ACCOUNTS_PER_CALL = 50;
 
