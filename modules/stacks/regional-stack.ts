@@ -6,6 +6,7 @@ import { PublishingDestination } from '../findings-export/publishing-destination
 import { RegionalForwarder } from '../findings-export/regional-forwarder';
 import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
 import { InvitedMembers } from '../organization/invited-members';
+import { MemberDetectorFeatures } from '../organization/member-detector-features';
 import { SuppressionFilters } from '../suppression/suppression-filters';
 import { IpListSets } from '../threat-lists/ip-list-sets';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
@@ -29,7 +30,16 @@ export class RegionalStack extends GuardDutyStack {
     });
     const detectorId = this.detector.detector.id;
     if (plan.organization) {
-      new OrganizationConfiguration(this, 'Organization', { detectorId, autoEnable: plan.organization.autoEnable, features: plan.organization.features });
+      const organization = new OrganizationConfiguration(this, 'Organization', { detectorId, autoEnable: plan.organization.autoEnable, features: plan.organization.features });
+      if (plan.organization.memberFeatures.length > 0) {
+        // After the organization configuration: a member update while auto-enable settles answers
+        // "unprocessed accounts" (terraform-provider-aws PR 35625, "Eventual consistency").
+        new MemberDetectorFeatures(this, 'MemberOverrides', {
+          regions: [{ region: plan.region, members: plan.organization.memberFeatures }],
+          detectorId,
+          dependsOn: [organization.configuration, ...organization.features],
+        });
+      }
     }
     if (plan.invitation) {
       new InvitedMembers(this, 'Members', {

@@ -281,7 +281,7 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_guardduty_threatintelset',
     'data.aws_kms_alias',
     'terraform_data',
-    // member features
+    // member plans: the member-features stack (invitation mode), the regional stacks (organization mode memberOverrides)
     'aws_guardduty_member_detector_feature',
     'data.aws_guardduty_detector',
   ],

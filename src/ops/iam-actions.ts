@@ -17,6 +17,7 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:DescribePublishingDestination',
     'guardduty:ListMembers',
     'guardduty:DescribeOrganizationConfiguration',
+    'guardduty:GetMemberDetectors',
     'guardduty:ListFilters',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],

@@ -1,7 +1,8 @@
 import { detectionFindings, overrideNotices, trustedAddressFindings } from '../config/detection-rules';
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import type { FindingPublishingFrequency } from '../features/catalog';
-import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
+import { type MemberFeatures, resolveMemberFeatures } from '../features/member-overrides';
+import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, resolveDetectorFeatures } from '../features/resolve';
 import {
   DEFAULT_OUTDIR,
   HOME_STACK_NAME,
@@ -74,6 +75,12 @@ export interface ManagementStackPlan extends StackPlanBase {
 export interface OrganizationPlan {
   readonly autoEnable: AutoEnable;
   readonly features: readonly OrganizationFeature[];
+  /**
+   * `memberOverrides` in this region: each overridden account with only the
+   * plans its overrides name (the rest follow auto-enable), set after the
+   * organization configuration.
+   */
+  readonly memberFeatures: readonly MemberFeatures[];
 }
 
 /** The admin's side of invitation mode in one region. */
@@ -82,18 +89,22 @@ export interface InvitationPlan {
   readonly disableEmailNotification: boolean;
   /** Members of this region, by account id. */
   readonly members: readonly { readonly accountId: string; readonly email: string }[];
+  /** Each member's plans here (the admin's, or its `memberOverrides`): set by the member-features stack. */
+  readonly memberFeatures: readonly MemberFeatures[];
 }
 
 /**
- * Invitation mode, admin account: the members' protection plans (the same
- * as the admin's), set once the member stacks have accepted. GuardDuty
+ * Invitation mode, admin account: the members' protection plans (the
+ * admin's, or the account's `memberOverrides`), set once the member stacks
+ * have accepted. GuardDuty
  * updates member detectors only for associated members, so this cannot
  * live in the regional stacks that send the invitations.
  */
 export interface MemberFeaturesStackPlan extends StackPlanBase {
   readonly kind: 'member-features';
   readonly dependsOn: readonly string[];
-  readonly regions: readonly { readonly region: string; readonly accountIds: readonly string[]; readonly features: readonly ResolvedFeature[] }[];
+  /** Per region, every member there with every managed plan. */
+  readonly regions: readonly { readonly region: string; readonly members: readonly MemberFeatures[] }[];
 }
 
 /** One enabled region of the admin account. */
@@ -245,6 +256,15 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     }
     const importId = config.existingDetectors[region];
     const regionMembers = config.members.filter((m) => (m.regions ?? regions).includes(region));
+    // Organization mode: the overridden accounts; invitation mode: every member of the region.
+    const memberAccounts = management ? [...new Set(config.memberOverrides.flatMap((o) => o.accounts))].sort() : regionMembers.map((m) => m.accountId);
+    const memberFeatures = memberAccounts.map((accountId) => {
+      const resolved = resolveMemberFeatures(config.detector.features, config.memberOverrides, accountId, region);
+      for (const skip of resolved.skipped.filter((s) => s.wanted)) {
+        warnings.push(`${name}: memberOverrides for ${accountId}: ${skip.reason}; the feature is skipped there`);
+      }
+      return management ? resolved.overridden : resolved.all;
+    });
     return {
       kind: 'regional',
       region,
@@ -257,13 +277,22 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         preventDestroy: !config.detector.allowDestroy,
         ...(importId ? { importId } : {}),
       },
-      ...(management ? { organization: { autoEnable: config.organization!.autoEnable, features: organizationFeatures(features.features, config.organization!.autoEnable) } } : {}),
+      ...(management
+        ? {
+            organization: {
+              autoEnable: config.organization!.autoEnable,
+              features: organizationFeatures(features.features, config.organization!.autoEnable),
+              memberFeatures,
+            },
+          }
+        : {}),
       ...(regionMembers.length > 0
         ? {
             invitation: {
               message: config.invitation.message,
               disableEmailNotification: config.invitation.disableEmailNotification,
               members: regionMembers.map((m) => ({ accountId: m.accountId, email: m.email })),
+              memberFeatures,
             },
           }
         : {}),
@@ -291,9 +320,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
           kind: 'member-features',
           ...base(MEMBER_FEATURES_STACK_NAME, config.homeRegion),
           dependsOn: members.map((m) => m.name),
-          regions: regional.flatMap((r) =>
-            r.invitation ? [{ region: r.region, accountIds: r.invitation.members.map((m) => m.accountId), features: r.detector.features }] : [],
-          ),
+          regions: regional.flatMap((r) => (r.invitation ? [{ region: r.region, members: r.invitation.memberFeatures }] : [])),
         }
       : undefined;
   return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), overrides, warnings };

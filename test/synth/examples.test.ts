@@ -50,6 +50,12 @@ interface Example {
   /** Member account -> its regions. */
   members?: Record<string, string[]>;
   features: Record<string, FeatureExpectation>;
+  /**
+   * The member plans the admin sets, account -> plan -> status, in every
+   * region where the account is a member: invitation mode every plan of
+   * every member; organization mode only the overridden plans.
+   */
+  memberFeatures?: Record<string, Record<string, FeatureExpectation>>;
 }
 
 const RM_ON_EC2_OFF: FeatureExpectation = { status: 'ENABLED', additional: { EKS_ADDON_MANAGEMENT: 'ENABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'ENABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } };
@@ -65,6 +71,11 @@ const EXAMPLES: Example[] = [
     regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
     members: { '333333333333': ['us-east-1', 'us-west-2', 'eu-west-1'], '444444444444': ['us-east-1'] },
     features: DEFAULT_FEATURES,
+    // 444444444444 is the sandbox (memberOverrides); 333333333333 gets the admin's plans.
+    memberFeatures: {
+      '333333333333': DEFAULT_FEATURES,
+      '444444444444': { ...DEFAULT_FEATURES, EKS_AUDIT_LOGS: { status: 'DISABLED' }, EBS_MALWARE_PROTECTION: { status: 'DISABLED' } },
+    },
   },
   { file: 'examples/minimal.yaml', partition: 'aws', home: 'eu-west-1', regions: DEFAULT_REGIONS, features: DEFAULT_FEATURES },
   {
@@ -74,6 +85,16 @@ const EXAMPLES: Example[] = [
     regions: ['us-east-1', 'eu-central-1', 'eu-west-1'],
     organization: true,
     features: { ...DEFAULT_FEATURES, RUNTIME_MONITORING: RM_ON_EC2_OFF },
+    // The two sandboxes skip EKS audit logs and Runtime Monitoring (agent management off with it); the rest follow auto-enable.
+    memberFeatures: Object.fromEntries(
+      ['555555555555', '666666666666'].map((account) => [
+        account,
+        {
+          EKS_AUDIT_LOGS: { status: 'DISABLED' },
+          RUNTIME_MONITORING: { status: 'DISABLED', additional: { EKS_ADDON_MANAGEMENT: 'DISABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'DISABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } },
+        },
+      ]),
+    ),
   },
   { file: 'examples/siem-and-flow-logs.yaml', partition: 'aws', home: 'eu-west-1', regions: ['eu-west-1', 'us-east-1'], features: DEFAULT_FEATURES },
 ];
@@ -86,6 +107,11 @@ interface FeatureResource {
   name: string;
   status: string;
   additional_configuration?: { name: string; status: string }[];
+}
+interface MemberFeatureResource extends FeatureResource {
+  region: string;
+  for_each: Record<string, Record<string, string>>;
+  depends_on?: string[];
 }
 interface StackJson {
   provider?: { aws?: { region: string }[] };
@@ -184,4 +210,40 @@ describe.each(EXAMPLES)('$file', (example) => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('each member gets its plans (the override, else the default) in each of its regions, set in the admin account', () => {
+    const wanted: string[] = [];
+    for (const [account, features] of Object.entries(example.memberFeatures ?? {})) {
+      for (const region of example.members?.[account] ?? example.regions) {
+        for (const [name, f] of Object.entries(features)) {
+          wanted.push(`${region} ${account} ${name}=${f.status}`, ...Object.entries(f.additional ?? {}).map(([extra, st]) => `${region} ${account} ${name}.${extra}=${st}`));
+        }
+      }
+    }
+    const actual: string[] = [];
+    const adminStacks = stackNames.filter((n) => !n.startsWith('guardduty-member-') || n === 'guardduty-member-features');
+    for (const name of adminStacks) {
+      for (const r of Object.values(json(name).resource?.aws_guardduty_member_detector_feature ?? {}) as unknown as MemberFeatureResource[]) {
+        for (const [account, values] of Object.entries(r.for_each)) {
+          actual.push(`${r.region} ${account} ${r.name}=${values.status}`, ...(r.additional_configuration ?? []).map((a) => `${r.region} ${account} ${r.name}.${a.name}=${values[a.name]}`));
+        }
+      }
+    }
+    expect(sorted(actual)).toEqual(sorted(wanted));
+  });
+
+  if (example.organization) {
+    it('organization mode: member plans wait for the organization configuration of their region (terraform-provider-aws PR 35625)', () => {
+      for (const region of example.regions) {
+        const stack = json(regionalStack(region));
+        const orgFeatures = Object.keys(stack.resource?.aws_guardduty_organization_configuration_feature ?? {}).map((id) => `aws_guardduty_organization_configuration_feature.${id}`);
+        const member = Object.values(stack.resource?.aws_guardduty_member_detector_feature ?? {}) as unknown as MemberFeatureResource[];
+        expect(member.length).toBeGreaterThan(0);
+        for (const r of member) {
+          expect(r.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_guardduty_organization_configuration\./), ...orgFeatures]));
+          expect(r.region).toBe(region);
+        }
+      }
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import type { FindingPublishingFrequency } from '../../features/catalog';
+import type { MemberFeatures } from '../../features/member-overrides';
 import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
 import type { EstatePlan } from '../../plan/plan';
 import type { ListKind } from '../../threatlist/validate';
@@ -59,6 +60,12 @@ export interface RegionExpectations {
   readonly ipSets?: readonly ExpectedIpSet[];
   readonly publishingDestination?: ExpectedPublishingDestination | 'none';
   readonly members?: ExpectedMembers;
+  /**
+   * The member plans synth sets from the admin account: invitation mode
+   * every member's plans, organization mode only the overridden plans of
+   * the accounts in `memberOverrides` (the rest follow auto-enable).
+   */
+  readonly memberFeatures?: readonly MemberFeatures[];
   /** Names of every filter (suppression rule) the config creates: `filterName(prefix, suppression)`. */
   readonly filters?: readonly string[];
 }
@@ -84,6 +91,12 @@ export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
       : stack.invitation
         ? { members: { mode: 'invitation' as const, accounts: stack.invitation.members.map(({ accountId }) => ({ accountId })) } }
         : {}),
+    ...memberFeaturesOf(stack),
     filters: stack.findings.filters.map((f) => f.filterName),
   }));
+}
+
+function memberFeaturesOf(stack: EstatePlan['regional'][number]): { memberFeatures?: readonly MemberFeatures[] } {
+  const memberFeatures = stack.organization?.memberFeatures ?? stack.invitation?.memberFeatures ?? [];
+  return memberFeatures.length > 0 ? { memberFeatures } : {};
 }
