@@ -54,6 +54,7 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(accountKindOfStack('guardduty-member-features')).toBe('admin');
     expect(accountKindOfStack('guardduty-management')).toBe('management');
     expect(accountKindOfStack('guardduty-member-333333333333')).toBe('member');
+    expect(accountKindOfStack('guardduty-malware-555555555555')).toBe('malware');
   });
 
   it.each(FILES)('$file passes GD-IAM-1 (no "*" on "*", no NotAction, no iam:PassRole on "*")', ({ file }) => {
@@ -88,7 +89,7 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(asList(statements[0]!.Action)).toEqual(['iam:PassRole']);
     expect(statements[0]!.Resource).toBe('arn:aws:iam::111111111111:role/acme-guardduty-*');
     expect(statements[0]!.Condition).toEqual({
-      StringEquals: { 'iam:PassedToService': ['events.amazonaws.com', 'firehose.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] },
+      StringEquals: { 'iam:PassedToService': ['events.amazonaws.com', 'firehose.amazonaws.com', 'malware-protection-plan.guardduty.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] },
     });
     for (const account of ['management', 'member'] as const) expect(ciRoleActions(account, 'deploy')).not.toContain('iam:PassRole');
     for (const account of ACCOUNT_KINDS) expect(ciRoleActions(account, 'plan')).not.toContain('iam:PassRole');

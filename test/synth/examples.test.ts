@@ -49,6 +49,8 @@ interface Example {
   organization?: boolean;
   /** Member account -> its regions. */
   members?: Record<string, string[]>;
+  /** Accounts other than the admin with buckets under Malware Protection for S3: a stack each, depending on nothing. */
+  malwareAccounts?: string[];
   features: Record<string, FeatureExpectation>;
 }
 
@@ -64,6 +66,14 @@ const EXAMPLES: Example[] = [
     home: 'us-east-1',
     regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
     members: { '333333333333': ['us-east-1', 'us-west-2', 'eu-west-1'], '444444444444': ['us-east-1'] },
+    features: DEFAULT_FEATURES,
+  },
+  {
+    file: 'examples/malware-protection.yaml',
+    partition: 'aws',
+    home: 'eu-west-1',
+    regions: ['eu-west-1', 'us-east-1'],
+    malwareAccounts: ['555555555555'],
     features: DEFAULT_FEATURES,
   },
   { file: 'examples/minimal.yaml', partition: 'aws', home: 'eu-west-1', regions: DEFAULT_REGIONS, features: DEFAULT_FEATURES },
@@ -140,6 +150,7 @@ describe.each(EXAMPLES)('$file', (example) => {
     const members = Object.entries(example.members ?? {});
     for (const [account, regions] of members) wanted[`guardduty-member-${account}`] = regions.map(regionalStack);
     if (members.length > 0) wanted['guardduty-member-features'] = members.map(([account]) => `guardduty-member-${account}`);
+    for (const account of example.malwareAccounts ?? []) wanted[`guardduty-malware-${account}`] = [];
     const actual = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, sorted(s.dependencies)]));
     expect(actual).toEqual(Object.fromEntries(Object.entries(wanted).map(([name, deps]) => [name, sorted(deps)])));
   });
