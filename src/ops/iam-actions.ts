@@ -18,6 +18,8 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:ListMembers',
     'guardduty:DescribeOrganizationConfiguration',
     'guardduty:ListFilters',
+    'guardduty:ListMalwareProtectionPlans',
+    'guardduty:GetMalwareProtectionPlan',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   smoke: [

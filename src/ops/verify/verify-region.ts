@@ -5,12 +5,14 @@ import { type CheckName, type CheckResult, result } from './check-result';
 import { checkDetector } from './checks/detector';
 import { checkFilters } from './checks/filters';
 import { checkIpSets } from './checks/ip-sets';
+import { checkMalwareProtection } from './checks/malware-protection';
 import { checkMembers } from './checks/members';
 import { checkPublishingDestination } from './checks/publishing-destination';
 import type { RegionExpectations } from './expectations';
 import { readDetector } from './read/detector';
 import { readFilterNames } from './read/filters';
 import { readIpSets } from './read/ip-sets';
+import { readMalwareProtectionPlans } from './read/malware-protection-plans';
 import { readMembers } from './read/members';
 import { readPublishingDestinations } from './read/publishing-destinations';
 
@@ -38,7 +40,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       return [result(name, name, '(readable)', formatRegionError(describeRegionError(err, region)), 'unreadable')];
     }
   };
-  const { ipSets, publishingDestination, members, filters } = expected;
+  const { ipSets, publishingDestination, members, filters, malwareProtection } = expected;
   const parts = await Promise.all([
     part('detector', () => readDetector(client, detectorId), (live) => checkDetector(expected.detector, live)),
     ipSets ? part('ip-set', () => readIpSets(client, detectorId), (live) => checkIpSets(ipSets, live)) : [],
@@ -47,6 +49,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       : [],
     members ? part('members', () => readMembers(client, detectorId, members.mode), (live) => checkMembers(members, live)) : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
+    malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtection(malwareProtection, live)) : [],
   ]);
   return { region, detectorId, checks: parts.flat() };
 }
