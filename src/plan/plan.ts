@@ -218,7 +218,14 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   // Scan results reach the alert routes only from regions that forward them: those with admin buckets.
   const malwareRegions = new Set(regions.filter((r) => (malware?.adminBuckets(r).length ?? 0) > 0));
   const homeFindings =
-    malwareRegions.size > 0 ? { ...findings.home, alerts: findings.home.alerts.map((a) => (malware!.alertRoutes.has(a.name) ? { ...a, malwareScanResults: true as const } : a)) } : findings.home;
+    malwareRegions.size > 0
+      ? {
+          ...findings.home,
+          // The log group keeps every result that reaches the bus, as it keeps every finding.
+          logGroup: { ...findings.home.logGroup, malwareScanResults: true as const },
+          alerts: findings.home.alerts.map((a) => (malware!.alertRoutes.has(a.name) ? { ...a, malwareScanResults: true as const } : a)),
+        }
+      : findings.home;
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
     kind: 'home',
