@@ -44,7 +44,8 @@ export const TERRAFORM_IAM_ACTIONS: Readonly<Record<string, TypeActions>> = {
       's3:GetObject',
     ],
   },
-  // Creating a plan passes its role to GuardDuty (GuardDuty user guide, Malware Protection for S3, "Adding PassRole permission").
+  // Creating a plan passes its role to GuardDuty: iam:PassRole with iam:PassedToService malware-protection-plan.guardduty.amazonaws.com
+  // (statement PassRoleToMalwareProtectionPlan of the AWS managed policy AmazonGuardDutyFullAccess_v2).
   aws_guardduty_malware_protection_plan: {
     read: ['guardduty:GetMalwareProtectionPlan', 'guardduty:ListTagsForResource'],
     write: ['guardduty:CreateMalwareProtectionPlan', 'guardduty:UpdateMalwareProtectionPlan', 'guardduty:DeleteMalwareProtectionPlan', 'guardduty:TagResource', 'guardduty:UntagResource', 'iam:PassRole'],
