@@ -5,7 +5,7 @@ import { type CheckName, type CheckResult, result } from './check-result';
 import { checkDetector } from './checks/detector';
 import { checkFilters } from './checks/filters';
 import { checkIpSets } from './checks/ip-sets';
-import { checkMalwareProtection } from './checks/malware-protection';
+import { checkMalwareProtectionPlans } from './checks/malware-protection';
 import { checkMembers } from './checks/members';
 import { checkPublishingDestination } from './checks/publishing-destination';
 import type { RegionExpectations } from './expectations';
@@ -49,7 +49,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       : [],
     members ? part('members', () => readMembers(client, detectorId, members.mode), (live) => checkMembers(members, live)) : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
-    malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtection(malwareProtection, live)) : [],
+    malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtectionPlans(malwareProtection, live)) : [],
   ]);
   return { region, detectorId, checks: parts.flat() };
 }
