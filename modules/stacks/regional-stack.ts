@@ -10,6 +10,7 @@ import { MemberDetectorFeatures } from '../organization/member-detector-features
 import { SuppressionFilters } from '../suppression/suppression-filters';
 import { IpListSets } from '../threat-lists/ip-list-sets';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
+import { ProtectedBucket } from '../malware-protection/protected-bucket';
 import { GuardDutyStack } from './guardduty-stack';
 
 /**
@@ -56,5 +57,6 @@ export class RegionalStack extends GuardDutyStack {
     if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
     if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);
     if (plan.ipListSets.length > 0) new IpListSets(this, 'IpLists', { detectorId, sets: plan.ipListSets });
+    for (const bucket of plan.protectedBuckets ?? []) new ProtectedBucket(this, `MalwareProtection-${bucket.bucketName}`, { bucket });
   }
 }

@@ -8,6 +8,7 @@ import { EXPIRED_ENTRY_RULES } from '../threatlist/validate';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
 import { access, alerts, exportSection, flowLogs, presets, suppressions } from './findings-export-schema';
 import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
+import { malwareProtection } from './malware-protection-schema';
 
 /**
  * The shape of `guardduty.yaml`. Structural rules live here; rules that need
@@ -313,6 +314,7 @@ export const configSchema = z
     presets,
     access,
     flowLogs,
+    malwareProtection,
     overrides,
   })
   .describe('guardduty-cdktf configuration: GuardDuty in every enabled region from one file.');

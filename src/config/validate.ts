@@ -7,6 +7,7 @@ import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
 import { checkTags } from './tags';
 import { detectionFindings, detectionIssues } from './detection-rules';
+import { checkMalwareProtection } from './malware-protection-validate';
 
 /** EventBridge rule names: 64 characters at most. */
 const EVENT_RULE_NAME_MAX = 64;
@@ -70,6 +71,10 @@ export function validateConfig(config: ConfigSections): Issue[] {
   issues.push(...checkMembership(config, enabled));
   issues.push(...checkMemberOverrides(config));
   issues.push(...checkExport(config, enabled));
+  issues.push(...checkMalwareProtection(config, enabled));
+  (config.malwareProtection?.accounts ?? []).forEach((account, i) => {
+    if (account?.assumeRoleArn) issues.push(...checkRoleArn(account.assumeRoleArn, partition, account.accountId, ['malwareProtection', 'accounts', i, 'assumeRoleArn']));
+  });
 
   for (const region of Object.keys(config.existingDetectors ?? {})) {
     const problem = regionProblem(region, partition);

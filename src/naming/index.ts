@@ -3,6 +3,7 @@
  * and the CLIs both import it, so what `guardduty-ops` looks for is exactly
  * what synth produced. Changing a name here renames live resources.
  */
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 
 export const HOME_STACK_NAME = 'guardduty-home';
@@ -199,4 +200,20 @@ export function failedInvocationsAlarmName(ruleName: string): string {
 /** Alarm on a dead-letter queue holding messages. */
 export function deadLetterQueueAlarmName(queueName: string): string {
   return `${queueName}-not-empty`;
+}
+
+// ---- Malware Protection for S3
+
+/** Stack of the protected buckets of an account other than the admin account. */
+export function malwareProtectionStackName(accountId: string): string {
+  return `guardduty-malware-${accountId}`;
+}
+
+/**
+ * Role GuardDuty assumes for one protected bucket. Bucket names (up to 63
+ * characters) do not fit IAM's 64, so a hash of the name stands for it:
+ * bucket names are globally unique, so the role name is too.
+ */
+export function malwareScanRoleName(prefix: string, bucketName: string): string {
+  return `${prefix}-guardduty-malware-${createHash('sha256').update(bucketName).digest('hex').slice(0, 12)}`;
 }

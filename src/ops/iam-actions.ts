@@ -19,6 +19,8 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:DescribeOrganizationConfiguration',
     'guardduty:GetMemberDetectors',
     'guardduty:ListFilters',
+    'guardduty:ListMalwareProtectionPlans',
+    'guardduty:GetMalwareProtectionPlan',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   smoke: [

@@ -8,6 +8,7 @@ import {
   HOME_STACK_NAME,
   localStatePath,
   MANAGEMENT_STACK_NAME,
+  malwareProtectionStackName,
   MEMBER_FEATURES_STACK_NAME,
   memberStackName,
   regionalStackName,
@@ -21,6 +22,7 @@ import type { BuiltList } from '../threatlist/build';
 import { detectorWarnings } from './detector-warnings';
 import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
 import { type IpListSetPlan, type ListObjectPlan, planThreatLists } from './threat-list-plan';
+import { planMalwareProtection, type ProtectedBucketPlan } from './malware-protection-plan';
 
 /** How a stack's AWS provider reaches its account and region. */
 export interface ProviderPlan {
@@ -119,6 +121,20 @@ export interface RegionalStackPlan extends StackPlanBase {
   readonly findings: RegionalExportPlan;
   /** The trusted IPSet and ThreatIntelSets. */
   readonly ipListSets: readonly IpListSetPlan[];
+  /** The admin account's buckets in this region protected by Malware Protection for S3. */
+  readonly protectedBuckets?: readonly ProtectedBucketPlan[];
+}
+
+/**
+ * Malware Protection for S3 in an account other than the admin account:
+ * one provider with that account's deploy role, each resource in its
+ * bucket's region (per-resource `region`).
+ */
+export interface MalwareProtectionStackPlan extends StackPlanBase {
+  readonly kind: 'malware-protection';
+  readonly accountId: string;
+  readonly dependsOn: readonly string[];
+  readonly buckets: readonly ProtectedBucketPlan[];
 }
 
 /** One invited member account: its detector in each of its regions and the invitation accepters. */
@@ -140,6 +156,8 @@ export interface EstatePlan {
   readonly regional: readonly RegionalStackPlan[];
   readonly members: readonly MemberStackPlan[];
   readonly memberFeatures?: MemberFeaturesStackPlan;
+  /** Protected buckets of accounts other than the admin account, a stack per account (absent: none). */
+  readonly malwareProtection?: readonly MalwareProtectionStackPlan[];
   /** Detection rules the config lifts, with their reasons: printed by every synth and by verify. */
   readonly overrides: readonly string[];
   /** Things worth telling the user that do not stop synth. */
@@ -207,12 +225,24 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   const findings = planFindingsExport(config, regions);
   // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
   const overrides = overrideNotices([...detectionFindings(config), ...trustedAddressFindings(lists)], config.overrides);
-  const warnings: string[] = [...findings.warnings, ...detectorWarnings(config.detector)];
+  const malware = planMalwareProtection(config);
+  const warnings: string[] = [...findings.warnings, ...detectorWarnings(config.detector), ...(malware?.warnings ?? [])];
+  // Scan results reach the alert routes only from regions that forward them: those with admin buckets.
+  const malwareRegions = new Set(regions.filter((r) => (malware?.adminBuckets(r).length ?? 0) > 0));
+  const homeFindings =
+    malwareRegions.size > 0
+      ? {
+          ...findings.home,
+          // The log group keeps every result that reaches the bus, as it keeps every finding.
+          logGroup: { ...findings.home.logGroup, malwareScanResults: true as const },
+          alerts: findings.home.alerts.map((a) => (malware!.alertRoutes.has(a.name) ? { ...a, malwareScanResults: true as const } : a)),
+        }
+      : findings.home;
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
     kind: 'home',
     ...base(HOME_STACK_NAME, config.homeRegion),
-    findings: findings.home,
+    findings: homeFindings,
     ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, bucketPolicy: threatLists.bucketPolicy, objects: threatLists.objects } } : {}),
   };
 
@@ -265,6 +295,8 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
       }
       return management ? resolved.overridden : resolved.all;
     });
+    const regionFindings = findings.regional(region);
+    const protectedBuckets = malware?.adminBuckets(region) ?? [];
     return {
       kind: 'regional',
       region,
@@ -296,8 +328,9 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
             },
           }
         : {}),
-      findings: findings.regional(region),
+      findings: protectedBuckets.length > 0 ? { ...regionFindings, forwarder: { ...regionFindings.forwarder, malwareScanResults: true } } : regionFindings,
       ipListSets: threatLists?.sets ?? [],
+      ...(protectedBuckets.length > 0 ? { protectedBuckets } : {}),
     };
   });
 
@@ -323,5 +356,24 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
           regions: regional.flatMap((r) => (r.invitation ? [{ region: r.region, members: r.invitation.memberFeatures }] : [])),
         }
       : undefined;
-  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), overrides, warnings };
+  const malwareProtection = (malware?.accounts ?? []).map(
+    (a): MalwareProtectionStackPlan => ({
+      kind: 'malware-protection',
+      ...base(malwareProtectionStackName(a.accountId), config.homeRegion, a),
+      accountId: a.accountId,
+      // Nothing of the admin's is needed first: the plans stand alone (GuardDuty user guide, Malware Protection for S3 "as an independent feature").
+      dependsOn: [],
+      buckets: a.buckets,
+    }),
+  );
+  return {
+    home,
+    ...(management ? { management } : {}),
+    regional,
+    members,
+    ...(memberFeatures ? { memberFeatures } : {}),
+    ...(malwareProtection.length > 0 ? { malwareProtection } : {}),
+    overrides,
+    warnings,
+  };
 }

@@ -49,6 +49,8 @@ interface Example {
   organization?: boolean;
   /** Member account -> its regions. */
   members?: Record<string, string[]>;
+  /** Accounts other than the admin with buckets under Malware Protection for S3: a stack each, depending on nothing. */
+  malwareAccounts?: string[];
   features: Record<string, FeatureExpectation>;
   /**
    * The member plans the admin sets, account -> plan -> status, in every
@@ -76,6 +78,14 @@ const EXAMPLES: Example[] = [
       '333333333333': DEFAULT_FEATURES,
       '444444444444': { ...DEFAULT_FEATURES, EKS_AUDIT_LOGS: { status: 'DISABLED' }, EBS_MALWARE_PROTECTION: { status: 'DISABLED' } },
     },
+  },
+  {
+    file: 'examples/malware-protection.yaml',
+    partition: 'aws',
+    home: 'eu-west-1',
+    regions: ['eu-west-1', 'us-east-1'],
+    malwareAccounts: ['555555555555'],
+    features: DEFAULT_FEATURES,
   },
   { file: 'examples/minimal.yaml', partition: 'aws', home: 'eu-west-1', regions: DEFAULT_REGIONS, features: DEFAULT_FEATURES },
   {
@@ -166,6 +176,7 @@ describe.each(EXAMPLES)('$file', (example) => {
     const members = Object.entries(example.members ?? {});
     for (const [account, regions] of members) wanted[`guardduty-member-${account}`] = regions.map(regionalStack);
     if (members.length > 0) wanted['guardduty-member-features'] = members.map(([account]) => `guardduty-member-${account}`);
+    for (const account of example.malwareAccounts ?? []) wanted[`guardduty-malware-${account}`] = [];
     const actual = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, sorted(s.dependencies)]));
     expect(actual).toEqual(Object.fromEntries(Object.entries(wanted).map(([name, deps]) => [name, sorted(deps)])));
   });

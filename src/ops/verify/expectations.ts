@@ -30,6 +30,14 @@ export interface ExpectedPublishingDestination {
   readonly kmsKeyArn?: string;
 }
 
+/** A bucket of the admin account under Malware Protection for S3 in this region. */
+export interface ExpectedProtectedBucket {
+  readonly bucketName: string;
+  readonly roleArn: string;
+  /** ENABLED or DISABLED. */
+  readonly tagging: 'ENABLED' | 'DISABLED';
+}
+
 export interface ExpectedOrganizationFeature {
   readonly name: string;
   readonly autoEnable: AutoEnable;
@@ -68,6 +76,8 @@ export interface RegionExpectations {
   readonly memberFeatures?: readonly MemberFeatures[];
   /** Names of every filter (suppression rule) the config creates: `filterName(prefix, suppression)`. */
   readonly filters?: readonly string[];
+  /** The admin account's protected buckets here: each needs an ACTIVE plan. */
+  readonly malwareProtection?: readonly ExpectedProtectedBucket[];
 }
 
 /**
@@ -93,6 +103,9 @@ export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
         : {}),
     ...memberFeaturesOf(stack),
     filters: stack.findings.filters.map((f) => f.filterName),
+    ...(stack.protectedBuckets
+      ? { malwareProtection: stack.protectedBuckets.map((b) => ({ bucketName: b.bucketName, roleArn: b.role.arn, tagging: b.tagObjects ? ('ENABLED' as const) : ('DISABLED' as const) })) }
+      : {}),
   }));
 }
 

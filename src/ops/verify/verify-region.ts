@@ -6,6 +6,7 @@ import { checkDetector } from './checks/detector';
 import { checkFilters } from './checks/filters';
 import { checkIpSets } from './checks/ip-sets';
 import { checkMemberFeatures } from './checks/member-features';
+import { checkMalwareProtectionPlans } from './checks/malware-protection';
 import { checkMembers } from './checks/members';
 import { checkPublishingDestination } from './checks/publishing-destination';
 import type { RegionExpectations } from './expectations';
@@ -13,6 +14,7 @@ import { readDetector } from './read/detector';
 import { readFilterNames } from './read/filters';
 import { readIpSets } from './read/ip-sets';
 import { readMemberFeatures } from './read/member-features';
+import { readMalwareProtectionPlans } from './read/malware-protection-plans';
 import { readMembers } from './read/members';
 import { readPublishingDestinations } from './read/publishing-destinations';
 
@@ -40,7 +42,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       return [result(name, name, '(readable)', formatRegionError(describeRegionError(err, region)), 'unreadable')];
     }
   };
-  const { ipSets, publishingDestination, members, memberFeatures, filters } = expected;
+  const { ipSets, publishingDestination, members, memberFeatures, filters, malwareProtection } = expected;
   const parts = await Promise.all([
     part('detector', () => readDetector(client, detectorId), (live) => checkDetector(expected.detector, live)),
     ipSets ? part('ip-set', () => readIpSets(client, detectorId), (live) => checkIpSets(ipSets, live)) : [],
@@ -56,6 +58,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
         )
       : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
+    malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtectionPlans(malwareProtection, live)) : [],
   ]);
   return { region, detectorId, checks: parts.flat() };
 }
