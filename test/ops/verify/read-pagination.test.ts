@@ -59,7 +59,7 @@ describe('verify reads every page of each list', () => {
     );
     gd.on(DescribeOrganizationConfigurationCommand).callsFake(pages.answer as never);
     const live = await readMembers(client, 'det', 'organization');
-    expect(live.organization?.features.map((f) => f.name)).toEqual(['S3_DATA_EVENTS', 'RUNTIME_MONITORING']);
+    expect(live.organization).toMatchObject({ features: [{ name: 'S3_DATA_EVENTS' }, { name: 'RUNTIME_MONITORING' }] });
     expect(pages.tokens).toEqual([undefined, 'page-2']);
   });
 

@@ -140,6 +140,38 @@ describe('verify across regions', () => {
     expect(report.exitCode).toBe(3);
   });
 
+  describe('organization mode in a region where this account is not the delegated administrator', () => {
+    // GuardDuty's answer there: a generic BadRequestException (terraform-provider-aws issue 34765).
+    const NOT_DELEGATED = 'The request is rejected because an invalid or out-of-range value is specified as an input parameter.';
+    const orgExpectations = (): RegionExpectations[] => [{ ...expectationsOf('eu-west-1'), members: { mode: 'organization', autoEnable: 'ALL' } }];
+    const estateAnswering = (err: Error) => {
+      const aws = new MockedAws();
+      const gd = aws.detector('eu-west-1', { features: liveFeaturesAsConfigured() });
+      gd.on(ListMembersCommand).resolves({ Members: [] });
+      gd.on(DescribeOrganizationConfigurationCommand).rejects(err);
+      return aws;
+    };
+
+    it('is drift (exit 1) that says to delegate the region, not an unreadable region', async () => {
+      const report = await verify(estateAnswering(awsError('BadRequestException', NOT_DELEGATED)), orgExpectations());
+      expect(report.regions[0]!.verdict).toBe('drift');
+      expect(report.regions[0]!.checks.filter((c) => c.status !== 'ok')).toEqual([
+        { check: 'members', subject: 'delegated administrator', expected: 'this account', live: expect.stringMatching(/not delegated in this region: deploy guardduty-management/), status: 'drift' },
+      ]);
+      expect(report.exitCode).toBe(1);
+    });
+
+    it.each([
+      ['throttled', awsError('ThrottlingException', 'Rate exceeded', 3)],
+      ['denied to the ops role', awsError('AccessDeniedException', 'not authorized to perform: guardduty:DescribeOrganizationConfiguration')],
+      ['another bad request', awsError('BadRequestException', 'The request is rejected because the input detectorId is not owned by the current account.')],
+    ])('stays unreadable (exit 3) when %s', async (_, err) => {
+      const report = await verify(estateAnswering(err), orgExpectations());
+      expect(report.regions[0]!.checks.find((c) => c.check === 'members')).toMatchObject({ status: 'unreadable' });
+      expect(report.exitCode).toBe(3);
+    });
+  });
+
   it('does not call the APIs of capabilities the config does not manage', async () => {
     const aws = new MockedAws();
     const gd = aws.detector('us-east-1', { features: liveFeaturesAsConfigured() });
