@@ -9,12 +9,14 @@ import type { OpsDeps } from './deps';
 /**
  * The same config, lists and plan synth reads (so verify expects the
  * content-hashed list locations synth produced); a ConfigError or
- * ThreatListError stops the run with exit 2.
+ * ThreatListError stops the run with exit 2. Commands that do not check
+ * the lists (findings, smoke) pass `skip`: an expired list entry is list
+ * hygiene for synth and verify, and must not block incident tooling.
  */
-export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps): LoadedPlan {
+export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps, threatLists: 'build' | 'skip' = 'build'): LoadedPlan {
   // Loaded on first use: the config schema and the list engine cost ~160 ms that --help does not need.
   const { loadPlan } = require('../../src/plan/load-plan') as typeof import('../../src/plan/load-plan');
-  return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: deps.cwd, now: new Date(deps.now()) });
+  return loadPlan(options.config ?? configFileFromEnv(deps.env), { root: deps.cwd, now: new Date(deps.now()), threatLists });
 }
 
 export interface Connection {
