@@ -18,6 +18,9 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:ListMembers',
     'guardduty:DescribeOrganizationConfiguration',
     'guardduty:ListFilters',
+    'sqs:GetQueueUrl',
+    'sqs:GetQueueAttributes',
+    'cloudwatch:DescribeAlarms',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   smoke: [

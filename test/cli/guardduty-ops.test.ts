@@ -133,6 +133,10 @@ describe('guardduty-ops verify', () => {
     expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\)/)]);
     expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: CONFIG, exitCode: 0, summary: { regions: 3, ok: 3 } });
     expect(report.regions.map((r) => r.region)).toEqual(REGIONS);
+    // The dead-letter queues and delivery alarms are checks like any other.
+    const checks = report.regions.flatMap((r) => r.checks as { check: string; subject: string; status: string }[]);
+    expect(checks.filter((c) => c.check === 'dead-letter-queue').map((c) => c.subject)).toEqual(['acme-guardduty-home-dlq', 'acme-guardduty-dlq', 'acme-guardduty-dlq', 'acme-guardduty-dlq']);
+    expect(checks.filter((c) => c.check === 'alarm').length).toBeGreaterThan(0);
     expect(report.regions[0]).toMatchObject({ verdict: 'ok', detectorId: 'detuseast1', checks: expect.arrayContaining([{ check: 'feature', subject: 'S3_DATA_EVENTS', expected: 'ENABLED', live: 'ENABLED', status: 'ok' }]) });
   });
 

@@ -24,7 +24,7 @@ export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: 
         const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);
         const outcomes = await verifyEstate(
-          (region) => clients.guardduty(region),
+          clients,
           all.filter((e) => regions.includes(e.region)),
           { concurrency: options.concurrency, onSettled: (r) => progress.settled(r) },
         );
