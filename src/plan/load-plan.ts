@@ -32,6 +32,8 @@ export interface LoadOptions {
    * @default build
    */
   readonly threatLists?: 'build' | 'skip';
+  /** How messages and the result name the config file (a CLI: as the user gave it). @default configFile */
+  readonly shownAs?: string;
 }
 
 /**
@@ -40,8 +42,9 @@ export interface LoadOptions {
  * plan built from both (without the lists with `threatLists: 'skip'`).
  * Throws ConfigError or ThreatListError.
  */
-export function loadPlan(configFile: string, options: LoadOptions): LoadedPlan {
-  const config = loadConfig(configFile);
+export function loadPlan(file: string, options: LoadOptions): LoadedPlan {
+  const config = loadConfig(file);
+  const configFile = options.shownAs ?? file;
   const outdir = projectOutdir(configFile, config, options);
   let lists: BuiltList[] = [];
   let listWarnings: string[] = [];

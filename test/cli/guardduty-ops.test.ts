@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ListRegionsCommand } from '@aws-sdk/client-account';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSampleFindingsCommand, GetFindingsCommand, ListDetectorsCommand, ListFindingsCommand } from '@aws-sdk/client-guardduty';
@@ -131,7 +131,7 @@ describe('guardduty-ops verify', () => {
     expect(Object.keys(report)).toEqual(['command', 'accountId', 'configFile', 'exitCode', 'summary', 'regions', 'overrides']);
     // The fixture lifts GD-DET-6 (three regions): every run says so, with the reason.
     expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\)/)]);
-    expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: CONFIG, exitCode: 0, summary: { regions: 3, ok: 3 } });
+    expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: relative(process.cwd(), CONFIG), exitCode: 0, summary: { regions: 3, ok: 3 } });
     expect(report.regions.map((r) => r.region)).toEqual(REGIONS);
     // The dead-letter queues and delivery alarms are checks like any other.
     const checks = report.regions.flatMap((r) => r.checks as { check: string; subject: string; status: string }[]);
