@@ -135,6 +135,23 @@ describe('smoke: samples through to the log group', () => {
 });
 
 describe('archiveSampleFindings', () => {
+  it('reads every ListFindings page: a sample on page 2 (which ends with nextToken "") is archived too', async () => {
+    const aws = new MockedAws();
+    const gd = aws.guardduty('eu-west-1');
+    const tokens: (string | undefined)[] = [];
+    gd.on(ListFindingsCommand).callsFake((input: { NextToken?: string }) => {
+      tokens.push(input.NextToken);
+      return input.NextToken === 'page-2' ? { FindingIds: ['s2'], NextToken: '' } : { FindingIds: ['s1'], NextToken: 'page-2' };
+    });
+    gd.on(GetFindingsCommand).callsFake((input: { FindingIds: string[] }) => ({
+      Findings: input.FindingIds.map((Id) => finding({ Id, Service: { AdditionalInfo: { Value: '{"sample":true}', Type: 'default' } } })),
+    }));
+    gd.on(ArchiveFindingsCommand).resolves({});
+    expect(await archiveSampleFindings(aws.clients.guardduty('eu-west-1'), 'det1', TYPES, T0)).toBe(2);
+    expect(tokens).toEqual([undefined, 'page-2']);
+    expect(gd.commandCalls(ArchiveFindingsCommand)[0]!.args[0].input.FindingIds).toEqual(['s1', 's2']);
+  });
+
   it('archives only samples of the smoke types updated since the run, 50 ids per call', async () => {
     const aws = new MockedAws();
     const gd = aws.guardduty('eu-west-1');
