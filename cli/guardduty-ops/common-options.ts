@@ -1,7 +1,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { ROLE_ARN, ROLE_ARN_MESSAGE } from '../../src/config/role-arn';
 import { parseDuration } from '../../src/ops/duration';
 import { parseSeverity } from '../../src/ops/findings/severity';
 import { UsageError } from '../../src/ops/usage-error';
+import { configOption } from '../common/config-option';
 
 export interface CredentialCliOptions {
   readonly config?: string;
@@ -40,10 +42,9 @@ export function parsePositiveInt(max: number): (text: string) => number {
   });
 }
 
-const ROLE_ARN = /^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-
+/** The config's own rule for role ARNs (src/config/role-arn.ts), with its message. */
 export const parseRoleArn = argument((text) => {
-  if (!ROLE_ARN.test(text)) throw new UsageError(': must be an IAM role ARN such as arn:aws:iam::111111111111:role/GuardDutyAudit');
+  if (!ROLE_ARN.test(text)) throw new UsageError(`: ${ROLE_ARN_MESSAGE}`);
   return text;
 });
 
@@ -53,7 +54,7 @@ export const parseDurationArgument = argument((text) => parseDuration(text));
 /** --config, --profile, --role-arn, --json: every command. */
 export function withCredentialOptions(cmd: Command): Command {
   return cmd
-    .option('-c, --config <file>', 'config file (default: $GUARDDUTY_CONFIG, then guardduty.yaml)')
+    .addOption(configOption())
     .option('--profile <name>', 'AWS profile (default: the SDK default credential chain)')
     .option('--role-arn <arn>', 'role to assume first, e.g. a read-only audit role', parseRoleArn)
     .option('--json', 'JSON on stdout instead of a table');

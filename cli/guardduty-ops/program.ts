@@ -11,7 +11,7 @@ import type { OpsDeps } from './deps';
 const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
-  1  drift, findings over --fail-on, a sample finding that did not arrive, regions config differs from the account,
+  1  drift or failed deliveries (verify), findings over --fail-on, a sample finding that did not arrive, regions config differs from the account,
      more deploy waves than --max-waves
   2  usage or config error (nothing was checked)
   3  incomplete: some regions could not be read

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CONFIG_OPTION_HELP } from '../common/config-option';
+import { configOption } from '../common/config-option';
 import type { ExitCode } from '../../src/ops/exit-code';
 import type { CliIo } from '../common/io';
 
@@ -17,7 +17,7 @@ export interface CommonOptions {
 
 /** A subcommand with the options every command takes (--config, --json; --help comes from commander). */
 export function listCommand(name: string, summary: string, options: { json?: boolean } = {}): Command {
-  const command = new Command(name).summary(summary).option('-c, --config <file>', CONFIG_OPTION_HELP);
+  const command = new Command(name).summary(summary).addOption(configOption());
   if (options.json !== false) command.option('--json', 'print the result as JSON on stdout');
   return command;
 }

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { resolveConfigFile } from '../common/config-option';
+import { asShown, resolveConfigFile } from '../common/config-option';
 import { UsageError } from '../../src/ops/usage-error';
 import { ConfigError } from '../../src/config/issues';
 import type { GuardDutyConfig } from '../../src/config/schema';
@@ -18,15 +18,14 @@ export interface Project {
 
 /** Loads the config; a config that does not load is a usage error (exit 2) with the loader's message. */
 export function loadProject(configOption: string | undefined, io: CliIo): Project {
-  const path = resolveConfigFile(configOption, io.cwd, io.env);
-  const shown = relative(io.cwd, path) || path;
+  const file = resolveConfigFile(configOption, io.cwd, io.env);
   try {
     // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
     const { loadConfig } = require('../../src/config/load') as typeof import('../../src/config/load');
-    const config = loadConfig(path);
-    return { root: io.cwd, configFile: shown, config, lists: config.threatLists };
+    const config = loadConfig(file.path);
+    return { root: io.cwd, configFile: file.shown, config, lists: config.threatLists };
   } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message.split(path).join(shown));
+    if (err instanceof ConfigError) throw new UsageError(asShown(err, file).message);
     throw err;
   }
 }

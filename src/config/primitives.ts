@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_ARN, ROLE_ARN_MESSAGE } from './role-arn';
 
 /** Building blocks shared by the config sections. */
 
@@ -6,9 +7,7 @@ export const accountId = z
   .string({ error: 'must be a 12-digit AWS account id in quotes (YAML reads unquoted digits as a number and drops leading zeros)' })
   .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 
-export const roleArn = z
-  .string()
-  .regex(/^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN such as arn:aws:iam::111111111111:role/GuardDutyDeployer');
+export const roleArn = z.string().regex(ROLE_ARN, ROLE_ARN_MESSAGE);
 
 export const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name such as eu-west-1');
 

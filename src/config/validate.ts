@@ -6,6 +6,7 @@ import type { ConfigIssue } from './issues';
 import { alertRuleName } from '../naming';
 import { type Salvaged, salvage, whole } from './salvage';
 import { checkTags } from './tags';
+import { roleArnMismatches } from './role-arn';
 import { detectionFindings, detectionIssues } from './detection-rules';
 import { checkMalwareProtection } from './malware-protection-validate';
 
@@ -346,9 +347,5 @@ function duplicateNames<T>(list: readonly (T | undefined)[], key: (item: T) => s
 }
 
 function checkRoleArn(roleArn: string, partition: Partition, accountId: string | undefined, path: (string | number)[]): Issue[] {
-  const [, arnPartition, , , arnAccount] = roleArn.split(':');
-  const issues: Issue[] = [];
-  if (arnPartition !== partition) issues.push({ path, message: `role is in partition ${arnPartition}, but the config's partition is ${partition}` });
-  if (accountId && arnAccount !== accountId) issues.push({ path, message: `role belongs to account ${arnAccount}, not ${accountId}` });
-  return issues;
+  return roleArnMismatches(roleArn, partition, accountId).map((message) => ({ path, message }));
 }

@@ -1,6 +1,8 @@
 import { AccountClient } from '@aws-sdk/client-account';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
@@ -15,6 +17,10 @@ export interface AwsClients {
   account(region: string): AccountClient;
   logs(region: string): CloudWatchLogsClient;
   sts(region: string): STSClient;
+  /** The dead-letter queues (verify). */
+  sqs(region: string): SQSClient;
+  /** The delivery alarms (verify). */
+  cloudwatch(region: string): CloudWatchClient;
 }
 
 export interface CredentialOptions {
@@ -48,6 +54,8 @@ export function createAwsClients(options: CredentialOptions): AwsClients {
     account: (region) => cached('account', region, () => new AccountClient(config(region))),
     logs: (region) => cached('logs', region, () => new CloudWatchLogsClient(config(region))),
     sts: (region) => cached('sts', region, () => new STSClient(config(region))),
+    sqs: (region) => cached('sqs', region, () => new SQSClient(config(region))),
+    cloudwatch: (region) => cached('cloudwatch', region, () => new CloudWatchClient(config(region))),
   };
 }
 

@@ -21,6 +21,9 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:ListFilters',
     'guardduty:ListMalwareProtectionPlans',
     'guardduty:GetMalwareProtectionPlan',
+    'sqs:GetQueueUrl',
+    'sqs:GetQueueAttributes',
+    'cloudwatch:DescribeAlarms',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   smoke: [

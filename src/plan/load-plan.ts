@@ -25,19 +25,30 @@ export interface LoadOptions {
   readonly now: Date;
   /** cdktf's output folder (absolute, or relative to `root`). @default cdktf.out */
   readonly outdir?: string;
+  /**
+   * `skip`: leave the IP lists unread, for operations that do not touch
+   * them (findings, smoke): an expired list entry must not block incident
+   * tooling. The plan then has no list bucket and no IP list sets.
+   * @default build
+   */
+  readonly threatLists?: 'build' | 'skip';
+  /** How messages and the result name the config file (a CLI: as the user gave it). @default configFile */
+  readonly shownAs?: string;
 }
 
 /**
  * Everything synth and `guardduty-ops` read, read once: the config, the IP
  * lists it names (paths relative to `root`, the project root), and the
- * plan built from both. Throws ConfigError or ThreatListError.
+ * plan built from both (without the lists with `threatLists: 'skip'`).
+ * Throws ConfigError or ThreatListError.
  */
-export function loadPlan(configFile: string, options: LoadOptions): LoadedPlan {
-  const config = loadConfig(configFile);
+export function loadPlan(file: string, options: LoadOptions): LoadedPlan {
+  const config = loadConfig(file);
+  const configFile = options.shownAs ?? file;
   const outdir = projectOutdir(configFile, config, options);
   let lists: BuiltList[] = [];
   let listWarnings: string[] = [];
-  if (config.threatLists) {
+  if (config.threatLists && options.threatLists !== 'skip') {
     const build = buildThreatLists(config.threatLists, { root: options.root, now: options.now, configFile });
     const diagnostics = sortDiagnostics(build.diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ListRegionsCommand } from '@aws-sdk/client-account';
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateSampleFindingsCommand, GetFindingsCommand, ListDetectorsCommand, ListFindingsCommand } from '@aws-sdk/client-guardduty';
@@ -39,6 +39,23 @@ function cli(aws: MockedAws, over: Partial<OpsDeps> = {}) {
     json: () => JSON.parse(out.join('')) as Record<string, unknown> & { regions: Record<string, unknown>[] },
     credentials,
   };
+}
+
+/**
+ * A project (config + list files, `cwd` of the run) whose trusted list has
+ * one entry past its expires= date, with `expiredEntries: error`: synth
+ * and verify refuse it, and the incident tooling must not.
+ */
+function projectWithExpiredTrustedEntry(): { cwd: string; config: string; remove: () => void } {
+  const cwd = mkdtempSync(join(tmpdir(), 'gd-ops-expired-'));
+  mkdirSync(join(cwd, 'threatlists'));
+  writeFileSync(join(cwd, 'threatlists', 'trusted.txt'), '198.51.100.0/28  # owner=netops\n192.0.2.64/28  # expires=2020-01-01 owner=secops ticket=SEC-1\n');
+  const config = join(cwd, 'guardduty.yaml');
+  writeFileSync(
+    config,
+    readFileSync(CONFIG, 'utf8') + 'threatLists:\n  trusted: { name: trusted, files: [threatlists/trusted.txt] }\n  policy: { expiredEntries: error }\n',
+  );
+  return { cwd, config, remove: () => rmSync(cwd, { recursive: true, force: true }) };
 }
 
 /** The admin account with a matching detector in every region. */
@@ -114,8 +131,12 @@ describe('guardduty-ops verify', () => {
     expect(Object.keys(report)).toEqual(['command', 'accountId', 'configFile', 'exitCode', 'summary', 'regions', 'overrides']);
     // The fixture lifts GD-DET-6 (three regions): every run says so, with the reason.
     expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\)/)]);
-    expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: CONFIG, exitCode: 0, summary: { regions: 3, ok: 3 } });
+    expect(report).toMatchObject({ command: 'verify', accountId: '111111111111', configFile: relative(process.cwd(), CONFIG), exitCode: 0, summary: { regions: 3, ok: 3 } });
     expect(report.regions.map((r) => r.region)).toEqual(REGIONS);
+    // The dead-letter queues and delivery alarms are checks like any other.
+    const checks = report.regions.flatMap((r) => r.checks as { check: string; subject: string; status: string }[]);
+    expect(checks.filter((c) => c.check === 'dead-letter-queue').map((c) => c.subject)).toEqual(['acme-guardduty-home-dlq', 'acme-guardduty-dlq', 'acme-guardduty-dlq', 'acme-guardduty-dlq']);
+    expect(checks.filter((c) => c.check === 'alarm').length).toBeGreaterThan(0);
     expect(report.regions[0]).toMatchObject({ verdict: 'ok', detectorId: 'detuseast1', checks: expect.arrayContaining([{ check: 'feature', subject: 'S3_DATA_EVENTS', expected: 'ENABLED', live: 'ENABLED', status: 'ok' }]) });
   });
 
@@ -134,6 +155,17 @@ describe('guardduty-ops verify', () => {
     const c = cli(aws);
     expect(await c.run('verify', '--config', CONFIG, '--json')).toBe(3);
     expect(c.json().regions[1]).toMatchObject({ region: 'af-south-1', verdict: 'unreadable', error: { kind: 'region-not-enabled', code: 'UnrecognizedClientException' } });
+  });
+
+  it('still refuses a config whose trusted list has an expired entry (2): the lists are what it checks', async () => {
+    const project = projectWithExpiredTrustedEntry();
+    try {
+      const c = cli(healthyEstate(), { cwd: project.cwd });
+      expect(await c.run('verify', '--config', project.config)).toBe(2);
+      expect(c.stderr()).toMatch(/192\.0\.2\.64\/28 expired on 2020-01-01/);
+    } finally {
+      project.remove();
+    }
   });
 
   it('--regions reads only the regions named', async () => {
@@ -180,6 +212,18 @@ describe('guardduty-ops findings', () => {
     expect(await c.run('findings', '--config', CONFIG)).toBe(0);
     expect(c.stdout()).toMatch(/All regions\s+1\s+1\s+1\s+0\s+3/);
     expect(c.stdout()).toContain('Probed ports (Recon:EC2/PortProbeUnprotectedPort)');
+  });
+
+  it('runs when a trusted list entry has expired: list hygiene does not block incident tooling', async () => {
+    const project = projectWithExpiredTrustedEntry();
+    try {
+      const c = cli(withFindings(), { cwd: project.cwd });
+      expect(await c.run('findings', '--config', project.config, '--fail-on', 'high')).toBe(1);
+      expect(c.stderr()).toBe('');
+      expect(c.stdout()).toMatch(/All regions\s+1\s+1\s+1\s+0\s+3/);
+    } finally {
+      project.remove();
+    }
   });
 
   it('exits 1 when a finding reaches --fail-on', async () => {
@@ -254,6 +298,19 @@ describe('guardduty-ops smoke', () => {
       ],
       exitCode: 0,
     });
+  });
+
+  it('runs when a trusted list entry has expired: list hygiene does not block the export test', async () => {
+    const project = projectWithExpiredTrustedEntry();
+    try {
+      const c = cli(smokeEstate(['Backdoor:EC2/C&CActivity.B!DNS', 'CryptoCurrency:EC2/BitcoinTool.B!DNS']), { cwd: project.cwd });
+      const running = c.run('smoke', '--config', project.config, '--json');
+      await jest.advanceTimersByTimeAsync(5 * 60_000);
+      expect(await running).toBe(0);
+      expect(c.json()).toMatchObject({ logGroup: { name: '/aws/events/acme-guardduty' }, exitCode: 0 });
+    } finally {
+      project.remove();
+    }
   });
 
   it('exits 1 when a sample does not arrive before --timeout', async () => {

@@ -1,4 +1,5 @@
 import { AccountClient } from '@aws-sdk/client-account';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DescribePublishingDestinationCommand,
@@ -9,6 +10,7 @@ import {
   ListFiltersCommand,
   ListPublishingDestinationsCommand,
 } from '@aws-sdk/client-guardduty';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { AwsClients } from '../../src/ops/aws-clients';
@@ -25,12 +27,16 @@ export class MockedAws {
   private readonly logsStubs = new Map<string, { client: CloudWatchLogsClient; stub: AwsClientStub<CloudWatchLogsClient> }>();
   private readonly accountStubs = new Map<string, { client: AccountClient; stub: AwsClientStub<AccountClient> }>();
   private readonly stsStubs = new Map<string, { client: STSClient; stub: AwsClientStub<STSClient> }>();
+  private readonly sqsStubs = new Map<string, { client: SQSClient; stub: AwsClientStub<SQSClient> }>();
+  private readonly cloudwatchStubs = new Map<string, { client: CloudWatchClient; stub: AwsClientStub<CloudWatchClient> }>();
 
   readonly clients: AwsClients = {
     guardduty: (region) => this.entry(this.guarddutyStubs, region, () => new GuardDutyClient({ region, credentials: FAKE_CREDENTIALS })).client,
     logs: (region) => this.entry(this.logsStubs, region, () => new CloudWatchLogsClient({ region, credentials: FAKE_CREDENTIALS })).client,
     account: (region) => this.entry(this.accountStubs, region, () => new AccountClient({ region, credentials: FAKE_CREDENTIALS })).client,
     sts: (region) => this.entry(this.stsStubs, region, () => new STSClient({ region, credentials: FAKE_CREDENTIALS })).client,
+    sqs: (region) => this.entry(this.sqsStubs, region, () => new SQSClient({ region, credentials: FAKE_CREDENTIALS })).client,
+    cloudwatch: (region) => this.entry(this.cloudwatchStubs, region, () => new CloudWatchClient({ region, credentials: FAKE_CREDENTIALS })).client,
   };
 
   guardduty(region: string): AwsClientStub<GuardDutyClient> {
@@ -53,6 +59,33 @@ export class MockedAws {
     return this.stsStubs.get(region)!.stub;
   }
 
+  sqs(region: string): AwsClientStub<SQSClient> {
+    this.clients.sqs(region);
+    return this.sqsStubs.get(region)!.stub;
+  }
+
+  cloudwatch(region: string): AwsClientStub<CloudWatchClient> {
+    this.clients.cloudwatch(region);
+    return this.cloudwatchStubs.get(region)!.stub;
+  }
+
+  /**
+   * Delivery as synth deploys it, quiet: every queue asked for exists and
+   * is empty, every alarm asked for exists in OK (INSUFFICIENT_DATA for a
+   * quiet rule is as good). A test overrides either with its own `.on(...)`.
+   */
+  quietDelivery(region: string): this {
+    const account = '111111111111';
+    this.sqs(region)
+      .on(GetQueueUrlCommand)
+      .callsFake((input: { QueueName: string }) => ({ QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/${input.QueueName}` }));
+    this.sqs(region).on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '0' } });
+    this.cloudwatch(region)
+      .on(DescribeAlarmsCommand)
+      .callsFake((input: { AlarmNames?: string[] }) => ({ MetricAlarms: (input.AlarmNames ?? []).map((AlarmName) => ({ AlarmName, StateValue: 'OK', StateReason: 'Threshold Crossed: no datapoints were received' })) }));
+    return this;
+  }
+
   /** GetCallerIdentity answers `accountId` in every region. */
   callerIs(accountId: string, region = 'us-east-1'): this {
     this.sts(region).on(GetCallerIdentityCommand).resolves({ Account: accountId, Arn: `arn:aws:iam::${accountId}:role/test`, UserId: 'AROATEST' });
@@ -62,8 +95,9 @@ export class MockedAws {
   /**
    * A detector in `region` with these features (every other GetDetector
    * field as synth sets it), exporting to the findings bucket synth names
-   * for prefix `acme` in us-east-1 and carrying no filters, as the test
-   * configs expect. A test overrides any of these with its own `.on(...)`.
+   * for prefix `acme` in us-east-1, carrying no filters, and with quiet
+   * dead-letter queues and alarms (`quietDelivery`), as the test configs
+   * expect. A test overrides any of these with its own `.on(...)`.
    */
   detector(region: string, detector: { id?: string; status?: 'ENABLED' | 'DISABLED'; frequency?: string; features?: DetectorFeatureConfigurationResult[] } = {}): AwsClientStub<GuardDutyClient> {
     const id = detector.id ?? `det${region.replace(/-/g, '')}`;
@@ -84,6 +118,7 @@ export class MockedAws {
       DestinationProperties: { DestinationArn: 'arn:aws:s3:::acme-gd-findings-111111111111-us-east-1', KmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/k' },
     });
     stub.on(ListFiltersCommand).resolves({ FilterNames: [] });
+    this.quietDelivery(region);
     return stub;
   }
 

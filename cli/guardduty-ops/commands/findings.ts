@@ -63,7 +63,7 @@ export function defineFindingsCommand(cmd: Command, deps: OpsDeps, finish: (code
           archived: options.archived === true,
           includeSamples: options.includeSamples === true,
         };
-        const loaded = loadPlanForCommand(options, deps);
+        const loaded = loadPlanForCommand(options, deps, 'skip');
         const regions = narrowRegions(loaded.plan.regional.map((r) => r.region), options.regions);
         const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);

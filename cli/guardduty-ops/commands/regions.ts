@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../../../src/config/config-file';
 import { assertCallerAccount, callerAccountId } from '../../../src/ops/caller-account';
@@ -6,8 +7,11 @@ import { listEnabledRegions } from '../../../src/ops/regions/enabled-regions';
 import { formatRegionsText } from '../../../src/ops/regions/format-regions';
 import { buildRegionsReport } from '../../../src/ops/regions/regions-report';
 import { type Partition, PARTITIONS, regionsOfPartition } from '../../../src/regions/catalog';
+import { ConfigError } from '../../../src/config/issues';
+import { asShown, type ConfigFile, resolveConfigFile } from '../../common/config-option';
 import { type CredentialCliOptions, withCredentialOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
+import { credentialOptions } from '../estate';
 import { guardedAction } from '../guarded-action';
 
 interface RegionsOptions extends CredentialCliOptions {
@@ -19,10 +23,9 @@ interface RegionsOptions extends CredentialCliOptions {
  * `regions:` block. Without --config or $GUARDDUTY_CONFIG it reads
  * guardduty.yaml only if there is one.
  */
-function configFileFor(options: RegionsOptions, deps: OpsDeps): string | undefined {
-  if (options.config) return options.config;
-  if (deps.env.GUARDDUTY_CONFIG) return deps.env.GUARDDUTY_CONFIG;
-  return existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined;
+function configFileFor(options: RegionsOptions, deps: OpsDeps): ConfigFile | undefined {
+  if (!options.config && !deps.env.GUARDDUTY_CONFIG && !existsSync(resolve(deps.cwd, DEFAULT_CONFIG_FILE))) return undefined;
+  return resolveConfigFile(options.config, deps.cwd, deps.env);
 }
 
 export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code: number) => void): void {
@@ -34,14 +37,17 @@ export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code:
         const configFile = configFileFor(options, deps);
         // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
         const { loadConfig } = require('../../../src/config/load') as typeof import('../../../src/config/load');
-        const config = configFile ? loadConfig(configFile) : undefined;
+        const load = (file: ConfigFile) => {
+          try {
+            return loadConfig(file.path);
+          } catch (err) {
+            throw err instanceof ConfigError ? asShown(err, file) : err;
+          }
+        };
+        const config = configFile ? load(configFile) : undefined;
         const partition = config?.partition ?? options.partition;
         const homeRegion = config?.homeRegion ?? regionsOfPartition(partition)[0]!.name;
-        const clients = deps.clients({
-          ...(options.profile ? { profile: options.profile } : {}),
-          ...(options.roleArn ? { roleArn: options.roleArn } : {}),
-          stsRegion: homeRegion,
-        });
+        const clients = deps.clients(credentialOptions(options, config, homeRegion));
         const sts = clients.sts(homeRegion);
         const accountId = config ? await assertCallerAccount(sts, config.accounts.admin.accountId) : ((await callerAccountId(sts)) ?? '(unknown)');
         const enabled = await listEnabledRegions(clients.account(homeRegion));
@@ -49,7 +55,7 @@ export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code:
           accountId,
           partition,
           enabled,
-          ...(config ? { selection: config.regions, configFile } : {}),
+          ...(config && configFile ? { selection: config.regions, configFile: configFile.shown } : {}),
         });
         deps.stdout(options.json ? JSON.stringify(report, null, 2) + '\n' : formatRegionsText(report));
         return report.exitCode;

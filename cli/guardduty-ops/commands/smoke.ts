@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { formatDuration } from '../../../src/ops/duration';
 import { runSmoke } from '../../../src/ops/smoke/run-smoke';
-import { severityThreshold } from '../../../src/findings/severity';
-import { smokePlanFromConfig } from '../../../src/ops/smoke/smoke-plan';
+import { smokePlanFromEstate } from '../../../src/ops/smoke/smoke-plan';
 import { buildSmokeReport, formatSmokeText } from '../../../src/ops/smoke/smoke-report';
 import { type CredentialCliOptions, parseDurationArgument, parseList, withCredentialOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
@@ -32,13 +31,13 @@ export function defineSmokeCommand(cmd: Command, deps: OpsDeps, finish: (code: n
     .option('--timeout <duration>', 'how long to wait for every sample', parseDurationArgument, parseDurationArgument(DEFAULT_TIMEOUT))
     .option('--interval <duration>', 'time between log group polls', parseDurationArgument, parseDurationArgument(DEFAULT_INTERVAL))
     .option('--archive', 'archive the sample findings afterwards')
-    .option('--log-group <name>', 'log group to watch (default: the one synth names, findingsLogGroupName(prefix))')
+    .option('--log-group <name>', 'log group to watch (default: the findings log group synth creates)')
     .option('--no-progress', 'no waiting status on the terminal')
     .action(
       guardedAction<SmokeOptions>('smoke', deps, finish, async (options) => {
-        const loaded = loadPlanForCommand(options, deps);
-        const plan = smokePlanFromConfig(loaded.config, loaded.plan.regional.map((r) => r.region), {
-          minSeverity: severityThreshold(loaded.config.export.minSeverity),
+        // Smoke tests the export path, not the IP lists: a list problem must not block it.
+        const loaded = loadPlanForCommand(options, deps, 'skip');
+        const plan = smokePlanFromEstate(loaded.plan, {
           timeoutMs: options.timeout,
           intervalMs: options.interval,
           archive: options.archive === true,

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { narrowRegions } from '../../../src/ops/region-scope';
 import { expectationsFromPlan } from '../../../src/ops/verify/expectations';
-import { verifyEstate } from '../../../src/ops/verify/verify-estate';
 import { buildVerifyReport, formatVerifyText } from '../../../src/ops/verify/verify-report';
 import { type FanOutCliOptions, withCredentialOptions, withFanOutOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
@@ -23,8 +22,10 @@ export function defineVerifyCommand(cmd: Command, deps: OpsDeps, finish: (code: 
         const regions = narrowRegions(all.map((e) => e.region), options.regions);
         const { clients, accountId } = await connect(loaded, options, deps);
         const progress = progressFor(options, deps, regions.length);
+        // Loaded on first use: the GuardDuty, SQS and CloudWatch SDK clients are not needed for --help.
+        const { verifyEstate } = require('../../../src/ops/verify/verify-estate') as typeof import('../../../src/ops/verify/verify-estate');
         const outcomes = await verifyEstate(
-          (region) => clients.guardduty(region),
+          clients,
           all.filter((e) => regions.includes(e.region)),
           { concurrency: options.concurrency, onSettled: (r) => progress.settled(r) },
         );

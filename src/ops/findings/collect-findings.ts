@@ -32,7 +32,8 @@ export async function collectFindings(
   for await (const page of pages) {
     ids.push(...(page.FindingIds ?? []));
     if (ids.length >= options.maxFindings) {
-      truncated = ids.length > options.maxFindings || page.NextToken !== undefined;
+      // ListFindings answers `nextToken: ""` on its last page, not no token (GUARDDUTY-FACTS.md, API behaviour).
+      truncated = ids.length > options.maxFindings || Boolean(page.NextToken);
       break;
     }
   }

@@ -4,11 +4,23 @@
  *   ACTIVATING, a destination PENDING_VERIFICATION, an invitation not yet
  *   accepted): reported, not drift
  * - drift: live differs from the config
+ * - failing: live is as configured, but what it watches reports failure:
+ *   a dead-letter queue holds findings, a delivery alarm is in ALARM
  * - unreadable: this part could not be read (AccessDenied, throttled)
  */
-export type CheckStatus = 'ok' | 'pending' | 'drift' | 'unreadable';
+export type CheckStatus = 'ok' | 'pending' | 'drift' | 'failing' | 'unreadable';
 
-export type CheckName = 'detector' | 'publishing-frequency' | 'feature' | 'ip-set' | 'publishing-destination' | 'members' | 'filter' | 'malware-protection';
+export type CheckName =
+  | 'detector'
+  | 'publishing-frequency'
+  | 'feature'
+  | 'ip-set'
+  | 'publishing-destination'
+  | 'members'
+  | 'filter'
+  | 'dead-letter-queue'
+  | 'alarm'
+  | 'malware-protection';
 
 export interface CheckResult {
   readonly check: CheckName;
@@ -17,10 +29,12 @@ export interface CheckResult {
   readonly expected: string;
   readonly live: string;
   readonly status: CheckStatus;
+  /** What to do about it, when the table cell cannot say (a failing queue: how to read it). */
+  readonly hint?: string;
 }
 
-export function result(check: CheckName, subject: string, expected: string, live: string, status: CheckStatus): CheckResult {
-  return { check, subject, expected, live, status };
+export function result(check: CheckName, subject: string, expected: string, live: string, status: CheckStatus, hint?: string): CheckResult {
+  return { check, subject, expected, live, status, ...(hint ? { hint } : {}) };
 }
 
 /** ok when equal, drift otherwise. */

@@ -1,6 +1,7 @@
 import type { FindingPublishingFrequency } from '../../features/catalog';
 import type { MemberFeatures } from '../../features/member-overrides';
 import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
+import type { DeliveryPlan } from '../../plan/delivery-plan';
 import type { EstatePlan } from '../../plan/plan';
 import type { ListKind } from '../../threatlist/validate';
 
@@ -55,6 +56,17 @@ export type ExpectedMembers =
   | { readonly mode: 'invitation'; readonly accounts: readonly { readonly accountId: string }[] };
 
 /**
+ * Failed-delivery plumbing in one region, named by the plan's delivery
+ * part: the regional stack's, plus the home stack's in the home region.
+ */
+export interface ExpectedDelivery {
+  /** Dead-letter queues, each expected to exist and be empty. */
+  readonly queues: readonly string[];
+  /** FailedInvocations alarms of each rule and the depth alarm of each queue: expected to exist and not be in ALARM. */
+  readonly alarms: readonly string[];
+}
+
+/**
  * What `guardduty-ops verify` expects of one region of the admin account.
  * The detector is always checked; every other part is checked only when
  * present, so a capability the config does not manage is not reported as
@@ -78,16 +90,19 @@ export interface RegionExpectations {
   readonly filters?: readonly string[];
   /** The admin account's protected buckets here: each needs an ACTIVE plan. */
   readonly malwareProtection?: readonly ExpectedProtectedBucket[];
+  readonly delivery?: ExpectedDelivery;
 }
 
 /**
  * The expectations of every regional stack of a plan, in plan order: the
  * detector and features, the IP list sets at their content-hashed
  * locations (when the config has lists), the publishing destination, the
- * members of either mode, and the suppression filters.
+ * members of either mode, the suppression filters, and the dead-letter
+ * queues and delivery alarms (the home stack's in the home region too).
  */
 export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
   const listsManaged = plan.home.threatLists !== undefined;
+  const homeDelivery = plan.home.findings.delivery;
   return plan.regional.map((stack) => ({
     region: stack.region,
     detector: {
@@ -106,10 +121,15 @@ export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
     ...(stack.protectedBuckets
       ? { malwareProtection: stack.protectedBuckets.map((b) => ({ bucketName: b.bucketName, roleArn: b.role.arn, tagging: b.tagObjects ? ('ENABLED' as const) : ('DISABLED' as const) })) }
       : {}),
+    delivery: expectedDelivery(homeDelivery.region === stack.region ? [homeDelivery, stack.findings.delivery] : [stack.findings.delivery]),
   }));
 }
 
 function memberFeaturesOf(stack: EstatePlan['regional'][number]): { memberFeatures?: readonly MemberFeatures[] } {
   const memberFeatures = stack.organization?.memberFeatures ?? stack.invitation?.memberFeatures ?? [];
   return memberFeatures.length > 0 ? { memberFeatures } : {};
+}
+
+function expectedDelivery(deliveries: readonly DeliveryPlan[]): ExpectedDelivery {
+  return { queues: deliveries.map((d) => d.queue.name), alarms: deliveries.flatMap((d) => d.alarms.map((a) => a.name)) };
 }

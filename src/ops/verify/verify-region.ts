@@ -1,7 +1,8 @@
-import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import type { AwsClients } from '../aws-clients';
 import { findDetectorId } from '../detector-id';
 import { describeRegionError, formatRegionError } from '../region-error';
 import { type CheckName, type CheckResult, result } from './check-result';
+import { checkAlarms, checkDeadLetterQueues } from './checks/delivery-failures';
 import { checkDetector } from './checks/detector';
 import { checkFilters } from './checks/filters';
 import { checkIpSets } from './checks/ip-sets';
@@ -10,6 +11,8 @@ import { checkMalwareProtectionPlans } from './checks/malware-protection';
 import { checkMembers } from './checks/members';
 import { checkPublishingDestination } from './checks/publishing-destination';
 import type { RegionExpectations } from './expectations';
+import { readAlarms } from './read/alarms';
+import { readDeadLetterQueues } from './read/dead-letter-queues';
 import { readDetector } from './read/detector';
 import { readFilterNames } from './read/filters';
 import { readIpSets } from './read/ip-sets';
@@ -24,14 +27,18 @@ export interface RegionVerification {
   readonly checks: readonly CheckResult[];
 }
 
+/** The clients verify reads a region with. */
+export type VerifyClients = Pick<AwsClients, 'guardduty' | 'sqs' | 'cloudwatch'>;
+
 /**
  * One region against its expectations. Without a detector nothing else
  * can exist, so that is the one result. Each optional part is read only
  * when expected; a part that cannot be read (say ListMembers denied)
  * becomes an `unreadable` result and the other parts are still checked.
  */
-export async function verifyRegion(client: GuardDutyClient, expected: RegionExpectations): Promise<RegionVerification> {
+export async function verifyRegion(clients: VerifyClients, expected: RegionExpectations): Promise<RegionVerification> {
   const { region } = expected;
+  const client = clients.guardduty(region);
   const detectorId = await findDetectorId(client);
   if (!detectorId) return { region, checks: checkDetector(expected.detector, undefined) };
 
@@ -42,7 +49,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       return [result(name, name, '(readable)', formatRegionError(describeRegionError(err, region)), 'unreadable')];
     }
   };
-  const { ipSets, publishingDestination, members, memberFeatures, filters, malwareProtection } = expected;
+  const { ipSets, publishingDestination, members, memberFeatures, filters, malwareProtection, delivery } = expected;
   const parts = await Promise.all([
     part('detector', () => readDetector(client, detectorId), (live) => checkDetector(expected.detector, live)),
     ipSets ? part('ip-set', () => readIpSets(client, detectorId), (live) => checkIpSets(ipSets, live)) : [],
@@ -59,6 +66,10 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
     malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtectionPlans(malwareProtection, live)) : [],
+    delivery
+      ? part('dead-letter-queue', () => readDeadLetterQueues(clients.sqs(region), delivery.queues), (live) => checkDeadLetterQueues(delivery.queues, live, region))
+      : [],
+    delivery ? part('alarm', () => readAlarms(clients.cloudwatch(region), delivery.alarms), (live) => checkAlarms(delivery.alarms, live)) : [],
   ]);
   return { region, detectorId, checks: parts.flat() };
 }

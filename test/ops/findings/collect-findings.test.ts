@@ -5,7 +5,7 @@ import { awsError, MockedAws } from '../aws-mocks';
 import { finding } from './finding-fixtures';
 
 /** ListFindings pages of 50 ids, GetFindings answering whatever ids it is asked for. */
-function withFindings(aws: MockedAws, region: string, count: number, over: Parameters<typeof finding>[0] = {}) {
+function withFindings(aws: MockedAws, region: string, count: number, over: Parameters<typeof finding>[0] = {}, lastToken?: string) {
   const gd = aws.guardduty(region);
   gd.on(ListDetectorsCommand).resolves({ DetectorIds: [`det-${region}`] });
   const ids = Array.from({ length: count }, (_, i) => `${region}-${i}`);
@@ -15,7 +15,7 @@ function withFindings(aws: MockedAws, region: string, count: number, over: Param
   gd.on(ListFindingsCommand).callsFake((input: { NextToken?: string }) => {
     tokens.push(input.NextToken);
     const p = input.NextToken ? Number(input.NextToken.slice(1)) : 0;
-    return { FindingIds: pages[p], ...(p < pages.length - 1 ? { NextToken: `t${p + 1}` } : {}) };
+    return { FindingIds: pages[p], ...(p < pages.length - 1 ? { NextToken: `t${p + 1}` } : lastToken !== undefined ? { NextToken: lastToken } : {}) };
   });
   gd.on(GetFindingsCommand).callsFake((input: { FindingIds: string[] }) => ({ Findings: input.FindingIds.map((Id) => finding({ Id, ...over })) }));
   return Object.assign(gd, { tokens });
@@ -42,6 +42,24 @@ describe('collectFindings', () => {
     expect(out.findings).toHaveLength(60);
     expect(out.truncated).toBe(true);
     expect(gd.commandCalls(ListFindingsCommand)).toHaveLength(2);
+  });
+
+  it('is not truncated when exactly maxFindings match and the last page says so with an empty nextToken', async () => {
+    // GuardDuty ends ListFindings with `nextToken: ""`, not without one.
+    const aws = new MockedAws();
+    const gd = withFindings(aws, 'us-east-1', 100, {}, '');
+    const out = await collectFindings(aws.clients.guardduty('us-east-1'), 'det-us-east-1', { Criterion: {} }, { maxFindings: 100 });
+    expect(out.findings).toHaveLength(100);
+    expect(out.truncated).toBe(false);
+    expect(gd.tokens).toEqual([undefined, 't1']);
+  });
+
+  it('is truncated when exactly maxFindings were read and a real nextToken follows', async () => {
+    const aws = new MockedAws();
+    withFindings(aws, 'us-east-1', 150);
+    const out = await collectFindings(aws.clients.guardduty('us-east-1'), 'det-us-east-1', { Criterion: {} }, { maxFindings: 100 });
+    expect(out).toMatchObject({ truncated: true });
+    expect(out.findings).toHaveLength(100);
   });
 
   it('reads an empty region with one call and no GetFindings', async () => {

@@ -4,7 +4,9 @@ import { archiveSampleFindings } from '../../../src/ops/smoke/archive-samples';
 import { parseFindingEvent } from '../../../src/ops/smoke/finding-event';
 import { runSmoke } from '../../../src/ops/smoke/run-smoke';
 import { chooseSampleTypes, DEFAULT_SAMPLE_TYPES } from '../../../src/ops/smoke/sample-types';
-import { type SmokePlan, smokePlanFromConfig } from '../../../src/ops/smoke/smoke-plan';
+import { parseConfig } from '../../../src/config';
+import { type SmokePlan, smokePlanFromEstate } from '../../../src/ops/smoke/smoke-plan';
+import { planEstate } from '../../../src/plan/plan';
 import { buildSmokeReport, formatSmokeText } from '../../../src/ops/smoke/smoke-report';
 import { awsError, MockedAws } from '../aws-mocks';
 import { finding } from '../findings/finding-fixtures';
@@ -133,6 +135,23 @@ describe('smoke: samples through to the log group', () => {
 });
 
 describe('archiveSampleFindings', () => {
+  it('reads every ListFindings page: a sample on page 2 (which ends with nextToken "") is archived too', async () => {
+    const aws = new MockedAws();
+    const gd = aws.guardduty('eu-west-1');
+    const tokens: (string | undefined)[] = [];
+    gd.on(ListFindingsCommand).callsFake((input: { NextToken?: string }) => {
+      tokens.push(input.NextToken);
+      return input.NextToken === 'page-2' ? { FindingIds: ['s2'], NextToken: '' } : { FindingIds: ['s1'], NextToken: 'page-2' };
+    });
+    gd.on(GetFindingsCommand).callsFake((input: { FindingIds: string[] }) => ({
+      Findings: input.FindingIds.map((Id) => finding({ Id, Service: { AdditionalInfo: { Value: '{"sample":true}', Type: 'default' } } })),
+    }));
+    gd.on(ArchiveFindingsCommand).resolves({});
+    expect(await archiveSampleFindings(aws.clients.guardduty('eu-west-1'), 'det1', TYPES, T0)).toBe(2);
+    expect(tokens).toEqual([undefined, 'page-2']);
+    expect(gd.commandCalls(ArchiveFindingsCommand)[0]!.args[0].input.FindingIds).toEqual(['s1', 's2']);
+  });
+
   it('archives only samples of the smoke types updated since the run, 50 ids per call', async () => {
     const aws = new MockedAws();
     const gd = aws.guardduty('eu-west-1');
@@ -170,11 +189,38 @@ describe('smoke inputs', () => {
     expect(() => chooseSampleTypes(['PortProbe'], 1)).toThrow(/not a finding type/);
   });
 
-  it('watches the log group synth names, in the home region, for samples made in a configured region', () => {
-    const plan = smokePlanFromConfig({ prefix: 'acme', homeRegion: 'us-east-1' }, ['us-east-1', 'eu-west-1'], { timeoutMs: 1, intervalMs: 1, archive: false });
-    expect(plan).toMatchObject({ findingRegion: 'us-east-1', logRegion: 'us-east-1', logGroupName: '/aws/events/acme-guardduty', types: TYPES });
-    expect(() => smokePlanFromConfig({ prefix: 'acme', homeRegion: 'us-east-1' }, ['us-east-1'], { region: 'eu-west-1', timeoutMs: 1, intervalMs: 1, archive: false })).toThrow(
-      /--region: eu-west-1 is not among the config's regions/,
+  const estate = (extra = '', override = '') =>
+    planEstate(
+      parseConfig(`
+prefix: acme
+homeRegion: us-east-1
+accounts: { admin: { accountId: "111111111111" } }
+regions: { include: [us-east-1, eu-west-1] }
+overrides: [{ rule: GD-DET-6, reason: "a test estate of a few regions keeps its output small" }${override}]
+${extra}
+`),
     );
+  const OPTIONS = { timeoutMs: 1, intervalMs: 1, archive: false };
+
+  it('watches the log group synth names, in the home region, for samples made in a configured region', () => {
+    const plan = estate();
+    expect(smokePlanFromEstate(plan, OPTIONS)).toMatchObject({ findingRegion: 'us-east-1', logRegion: 'us-east-1', logGroupName: plan.home.findings.logGroup.name, types: TYPES });
+    expect(smokePlanFromEstate(plan, OPTIONS).logGroupName).toBe('/aws/events/acme-guardduty');
+    expect(smokePlanFromEstate(plan, { ...OPTIONS, region: 'eu-west-1' })).toMatchObject({ findingRegion: 'eu-west-1', logRegion: 'us-east-1' });
+    expect(() => smokePlanFromEstate(plan, { ...OPTIONS, region: 'ap-south-1' })).toThrow(/--region: ap-south-1 is not among the config's regions \(us-east-1, eu-west-1\)/);
+  });
+
+  it("takes the log group and the severity threshold from the plan: change the config or the plan, smoke follows", () => {
+    const plan = estate();
+    // The log group is the plan's, whatever it is named.
+    const renamed = { ...plan, home: { ...plan.home, findings: { ...plan.home.findings, logGroup: { ...plan.home.findings.logGroup, name: '/elsewhere/findings' } } } };
+    expect(smokePlanFromEstate(renamed, OPTIONS).logGroupName).toBe('/elsewhere/findings');
+    // export.minSeverity critical (9): no default sample (High, 8) would reach the log group.
+    expect(() => smokePlanFromEstate(estate('export: { minSeverity: Critical }', ', { rule: GD-DET-3, reason: "only critical findings leave this test account" }'), OPTIONS)).toThrow(/minimum severity 9: name types at or above it with --types/);
+    expect(smokePlanFromEstate(estate('export: { minSeverity: High }'), OPTIONS).types).toEqual(TYPES);
+    // The threshold is the finding region's forwarding rule's.
+    const strictInEu = { ...plan, regional: plan.regional.map((r) => (r.region === 'eu-west-1' ? { ...r, findings: { ...r.findings, forwarder: { ...r.findings.forwarder, minSeverity: 9 } } } : r)) };
+    expect(smokePlanFromEstate(strictInEu, OPTIONS).types).toEqual(TYPES);
+    expect(() => smokePlanFromEstate(strictInEu, { ...OPTIONS, region: 'eu-west-1' })).toThrow(/minimum severity 9/);
   });
 });

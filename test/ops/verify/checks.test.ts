@@ -84,6 +84,19 @@ describe('checkDetector', () => {
     ]);
   });
 
+  it('does not report features or agents GuardDuty lists that the config does not know (a new plan DISABLED on a fresh detector)', () => {
+    const withNewPlans = {
+      ...live,
+      features: [
+        ...live.features.map((f) => (f.name === 'RUNTIME_MONITORING' ? { ...f, additionalConfiguration: [...f.additionalConfiguration, { name: 'SOME_NEW_AGENT', status: 'DISABLED' }] } : f)),
+        { name: 'SOME_NEW_PROTECTION_PLAN', status: 'DISABLED', additionalConfiguration: [{ name: 'ITS_AGENT', status: 'DISABLED' }] },
+      ],
+    };
+    const results = checkDetector(expected, withNewPlans);
+    expect(notOk(results)).toEqual([]);
+    expect(results.map((r) => r.subject).filter((s) => /NEW|ITS_AGENT/.test(s))).toEqual([]);
+  });
+
   it('reports a feature GuardDuty does not list at all', () => {
     const results = checkDetector(expected, { ...live, features: [] });
     expect(statuses(results)).toMatchObject({ S3_DATA_EVENTS: 'drift', 'RUNTIME_MONITORING.EKS_ADDON_MANAGEMENT': 'drift' });
@@ -239,6 +252,23 @@ describe('checkMembers', () => {
     expect(notOk(checkMembers(expected, live))).toEqual([
       { check: 'members', subject: 'auto-enable RUNTIME_MONITORING', expected: 'NEW', live: 'NONE', status: 'drift' },
     ]);
+  });
+});
+
+describe('checkMembers: organization features the config does not know', () => {
+  it('are not drift: a new plan GuardDuty adds to the organization configuration', () => {
+    const live = {
+      members: [],
+      organization: {
+        autoEnable: 'ALL',
+        features: [
+          { name: 'S3_DATA_EVENTS', autoEnable: 'ALL', additionalConfiguration: [{ name: 'SOME_NEW_AGENT', autoEnable: 'NONE' }] },
+          { name: 'SOME_NEW_PROTECTION_PLAN', autoEnable: 'NONE', additionalConfiguration: [] },
+        ],
+      },
+    };
+    const expected = { mode: 'organization' as const, autoEnable: 'ALL' as const, features: [{ name: 'S3_DATA_EVENTS', autoEnable: 'ALL' as const, additionalConfiguration: [] }] };
+    expect(notOk(checkMembers(expected, live))).toEqual([]);
   });
 });
 

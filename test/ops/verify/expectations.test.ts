@@ -43,7 +43,7 @@ describe('expectationsFromPlan', () => {
 
   it('expects the S3 export and exactly the configured filters, and leaves out lists and members the config does not manage', () => {
     for (const e of expectations) {
-      expect(Object.keys(e).sort()).toEqual(['detector', 'filters', 'publishingDestination', 'region']);
+      expect(Object.keys(e).sort()).toEqual(['delivery', 'detector', 'filters', 'publishingDestination', 'region']);
       expect(e.publishingDestination).toEqual({ destinationArn: 'arn:aws:s3:::acme-gd-findings-111111111111-us-east-1' });
       expect(e.filters).toEqual([]);
     }
@@ -65,5 +65,16 @@ describe('expectationsFromPlan', () => {
     expect(first!.publishingDestination).toBe('none');
     const invited = parseConfig(`${YAML}members: [ { accountId: "333333333333", email: a@example.com } ]\n`);
     expect(expectationsFromPlan(planEstate(invited))[0]!.members).toEqual({ mode: 'invitation', accounts: [{ accountId: '333333333333' }] });
+  });
+
+  it("expects each region's dead-letter queue and alarms, and the home stack's in the home region, by the plan's names", () => {
+    const plan = planEstate(parseConfig(YAML));
+    const [home, other] = expectationsFromPlan(plan);
+    const regional = plan.regional.find((r) => r.region === 'ap-east-2')!.findings.delivery;
+    expect(other!.delivery).toEqual({ queues: [regional.queue.name], alarms: regional.alarms.map((a) => a.name) });
+    expect(other!.delivery).toEqual({ queues: ['acme-guardduty-dlq'], alarms: ['acme-guardduty-findings-failed-invocations', 'acme-guardduty-dlq-not-empty'] });
+    expect(home!.delivery!.queues).toEqual(['acme-guardduty-home-dlq', 'acme-guardduty-dlq']);
+    expect(home!.delivery!.alarms).toEqual([...plan.home.findings.delivery.alarms.map((a) => a.name), 'acme-guardduty-findings-failed-invocations', 'acme-guardduty-dlq-not-empty']);
+    expect(home!.delivery!.alarms).toContain('acme-guardduty-to-logs-failed-invocations');
   });
 });

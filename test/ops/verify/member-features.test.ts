@@ -65,7 +65,7 @@ function organizationAccount(aws: MockedAws): AwsClientStub<GuardDutyClient> {
 }
 
 async function verify(aws: MockedAws, config = ORG) {
-  const outcomes = await verifyEstate((r) => aws.clients.guardduty(r), expectationsFromPlan(planEstate(config)), { concurrency: 1 });
+  const outcomes = await verifyEstate(aws.clients, expectationsFromPlan(planEstate(config)), { concurrency: 1 });
   return buildVerifyReport({ accountId: '111111111111', configFile: 'guardduty.yaml', outcomes });
 }
 const notOk = (report: Awaited<ReturnType<typeof verify>>) => report.regions.flatMap((r) => r.checks.filter((c) => c.status !== 'ok').map((c) => `${c.subject}: expected ${c.expected}, live ${c.live}, ${c.status}`));

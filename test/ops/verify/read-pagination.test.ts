@@ -5,12 +5,14 @@ import {
   GetThreatIntelSetCommand,
   GuardDutyClient,
   ListFiltersCommand,
+  ListDetectorsCommand,
   ListIPSetsCommand,
   ListMembersCommand,
   ListPublishingDestinationsCommand,
   ListThreatIntelSetsCommand,
 } from '@aws-sdk/client-guardduty';
 import { mockClient } from 'aws-sdk-client-mock';
+import { findDetectorId } from '../../../src/ops/detector-id';
 import { readFilterNames } from '../../../src/ops/verify/read/filters';
 import { readIpSets } from '../../../src/ops/verify/read/ip-sets';
 import { readMembers } from '../../../src/ops/verify/read/members';
@@ -40,6 +42,13 @@ function twoPages<T extends object>(first: T, second: T): { answer: (input: { Ne
 }
 
 describe('verify reads every page of each list', () => {
+  it('ListDetectors: a detector on page 2 is found, not taken for a missing detector', async () => {
+    const pages = twoPages({ DetectorIds: [] }, { DetectorIds: ['det2'] });
+    gd.on(ListDetectorsCommand).callsFake(pages.answer as never);
+    expect(await findDetectorId(client)).toBe('det2');
+    expect(pages.tokens).toEqual([undefined, 'page-2']);
+  });
+
   it('ListMembers: the member on page 2 is read', async () => {
     const pages = twoPages({ Members: [{ AccountId: '333333333333', RelationshipStatus: 'Enabled' }] }, { Members: [{ AccountId: '444444444444', RelationshipStatus: 'Invited' }] });
     gd.on(ListMembersCommand).callsFake(pages.answer as never);
@@ -59,7 +68,7 @@ describe('verify reads every page of each list', () => {
     );
     gd.on(DescribeOrganizationConfigurationCommand).callsFake(pages.answer as never);
     const live = await readMembers(client, 'det', 'organization');
-    expect(live.organization?.features.map((f) => f.name)).toEqual(['S3_DATA_EVENTS', 'RUNTIME_MONITORING']);
+    expect(live.organization).toMatchObject({ features: [{ name: 'S3_DATA_EVENTS' }, { name: 'RUNTIME_MONITORING' }] });
     expect(pages.tokens).toEqual([undefined, 'page-2']);
   });
 

@@ -1,3 +1,5 @@
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import {
   DescribeOrganizationConfigurationCommand,
   GetIPSetCommand,
@@ -33,7 +35,7 @@ const expectationsOf = (region: string) => EXPECTATIONS.find((e) => e.region ===
 const LIST = 's3://acme-gd-lists-111111111111-us-east-1/threatlists/feeds/0123456789abcdef.txt';
 
 async function verify(aws: MockedAws, expectations: readonly RegionExpectations[] = EXPECTATIONS) {
-  const outcomes = await verifyEstate((r) => aws.clients.guardduty(r), expectations, { concurrency: 4 });
+  const outcomes = await verifyEstate(aws.clients, expectations, { concurrency: 4 });
   return buildVerifyReport({ accountId: '111111111111', configFile: 'guardduty.yaml', outcomes });
 }
 
@@ -42,15 +44,16 @@ describe('verify across regions', () => {
     const aws = new MockedAws();
     for (const r of ['us-east-1', 'eu-west-1', 'af-south-1']) aws.detector(r, { features: liveFeaturesAsConfigured() });
     const report = await verify(aws);
-    expect(report.summary).toEqual({ regions: 3, ok: 3, pending: 0, drift: 0, incomplete: 0, unreadable: 0 });
+    expect(report.summary).toEqual({ regions: 3, ok: 3, pending: 0, drift: 0, failing: 0, incomplete: 0, unreadable: 0 });
     expect(report.exitCode).toBe(0);
     expect(formatVerifyText(report)).toContain('3 regions: 3 ok, 0 drift, 0 pending, 0 unreadable. No drift.');
+    expect(report.regions.flatMap((r) => r.checks).filter((c) => c.check === 'dead-letter-queue')).toHaveLength(4);
   });
 
   it('reports the detection rules the config lifts, with their reasons, on every run, without calling them drift', async () => {
     const aws = new MockedAws();
     for (const r of ['us-east-1', 'eu-west-1', 'af-south-1']) aws.detector(r, { features: liveFeaturesAsConfigured() });
-    const outcomes = await verifyEstate((r) => aws.clients.guardduty(r), EXPECTATIONS, { concurrency: 4 });
+    const outcomes = await verifyEstate(aws.clients, EXPECTATIONS, { concurrency: 4 });
     const report = buildVerifyReport({ accountId: '111111111111', configFile: 'guardduty.yaml', outcomes, overrides: planEstate(CONFIG).overrides });
     expect(report.overrides).toEqual([expect.stringMatching(/^override GD-DET-6 \(a test estate of a few regions keeps its output small\): leaves out 15 regions/)]);
     expect(report.exitCode).toBe(0);
@@ -138,6 +141,106 @@ describe('verify across regions', () => {
     expect(report.regions[0]!.checks.find((c) => c.status === 'unreadable')).toMatchObject({ check: 'members', live: expect.stringContaining('guardduty:ListMembers') });
     expect(report.regions[0]!.checks.find((c) => c.check === 'filter')!.status).toBe('ok');
     expect(report.exitCode).toBe(3);
+  });
+
+  describe('organization mode in a region where this account is not the delegated administrator', () => {
+    // GuardDuty's answer there: a generic BadRequestException (terraform-provider-aws issue 34765).
+    const NOT_DELEGATED = 'The request is rejected because an invalid or out-of-range value is specified as an input parameter.';
+    const orgExpectations = (): RegionExpectations[] => [{ ...expectationsOf('eu-west-1'), members: { mode: 'organization', autoEnable: 'ALL' } }];
+    const estateAnswering = (err: Error) => {
+      const aws = new MockedAws();
+      const gd = aws.detector('eu-west-1', { features: liveFeaturesAsConfigured() });
+      gd.on(ListMembersCommand).resolves({ Members: [] });
+      gd.on(DescribeOrganizationConfigurationCommand).rejects(err);
+      return aws;
+    };
+
+    it('is drift (exit 1) that says to delegate the region, not an unreadable region', async () => {
+      const report = await verify(estateAnswering(awsError('BadRequestException', NOT_DELEGATED)), orgExpectations());
+      expect(report.regions[0]!.verdict).toBe('drift');
+      expect(report.regions[0]!.checks.filter((c) => c.status !== 'ok')).toEqual([
+        { check: 'members', subject: 'delegated administrator', expected: 'this account', live: expect.stringMatching(/not delegated in this region: deploy guardduty-management/), status: 'drift' },
+      ]);
+      expect(report.exitCode).toBe(1);
+    });
+
+    it.each([
+      ['throttled', awsError('ThrottlingException', 'Rate exceeded', 3)],
+      ['denied to the ops role', awsError('AccessDeniedException', 'not authorized to perform: guardduty:DescribeOrganizationConfiguration')],
+      ['another bad request', awsError('BadRequestException', 'The request is rejected because the input detectorId is not owned by the current account.')],
+    ])('stays unreadable (exit 3) when %s', async (_, err) => {
+      const report = await verify(estateAnswering(err), orgExpectations());
+      expect(report.regions[0]!.checks.find((c) => c.check === 'members')).toMatchObject({ status: 'unreadable' });
+      expect(report.exitCode).toBe(3);
+    });
+  });
+
+  describe('failed deliveries: dead-letter queues and alarms', () => {
+    it('reads the queues and alarms the plan names, in their region, and is ok when they are quiet', async () => {
+      const aws = new MockedAws();
+      aws.detector('us-east-1', { features: liveFeaturesAsConfigured() });
+      const report = await verify(aws, [expectationsOf('us-east-1')]);
+      expect(report.exitCode).toBe(0);
+      expect(aws.sqs('us-east-1').commandCalls(GetQueueUrlCommand).map((c) => c.args[0].input.QueueName)).toEqual(['acme-guardduty-home-dlq', 'acme-guardduty-dlq']);
+      expect(aws.cloudwatch('us-east-1').commandCalls(DescribeAlarmsCommand)[0]!.args[0].input.AlarmNames).toEqual(expectationsOf('us-east-1').delivery!.alarms);
+      const delivery = report.regions[0]!.checks.filter((c) => c.check === 'dead-letter-queue' || c.check === 'alarm');
+      expect(delivery.map((c) => `${c.check} ${c.subject} ${c.status}`)).toEqual([
+        'dead-letter-queue acme-guardduty-home-dlq ok',
+        'dead-letter-queue acme-guardduty-dlq ok',
+        ...expectationsOf('us-east-1').delivery!.alarms.map((a) => `alarm ${a} ok`),
+      ]);
+    });
+
+    it('reports a queue holding findings and an alarm in ALARM as failing (exit 1), with what to do, in text and JSON', async () => {
+      const aws = new MockedAws();
+      aws.detector('eu-west-1', { features: liveFeaturesAsConfigured() });
+      aws.sqs('eu-west-1').on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '4' } });
+      aws.cloudwatch('eu-west-1').on(DescribeAlarmsCommand).resolves({
+        MetricAlarms: [
+          { AlarmName: 'acme-guardduty-findings-failed-invocations', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 1 datapoint [4.0] was greater than the threshold (0.0).' },
+          { AlarmName: 'acme-guardduty-dlq-not-empty', StateValue: 'INSUFFICIENT_DATA' },
+        ],
+      });
+      const report = await verify(aws, [expectationsOf('eu-west-1')]);
+      expect(report.exitCode).toBe(1);
+      expect(report.regions[0]!.verdict).toBe('failing');
+      expect(report.summary).toMatchObject({ failing: 1, drift: 0 });
+      expect(report.regions[0]!.checks.filter((c) => c.status !== 'ok')).toEqual([
+        expect.objectContaining({ check: 'dead-letter-queue', subject: 'acme-guardduty-dlq', live: '4 messages', status: 'failing', hint: expect.stringContaining('aws sqs receive-message --region eu-west-1 --queue-url https://sqs.eu-west-1.amazonaws.com/111111111111/acme-guardduty-dlq') }),
+        expect.objectContaining({ check: 'alarm', subject: 'acme-guardduty-findings-failed-invocations', status: 'failing', hint: expect.stringContaining('Threshold Crossed') }),
+      ]);
+      const json = JSON.parse(JSON.stringify(report)) as typeof report;
+      expect(json.regions[0]!.checks.some((c) => c.check === 'dead-letter-queue' && c.status === 'failing')).toBe(true);
+      const text = formatVerifyText(report);
+      expect(text).toMatch(/eu-west-1\s+dead-letter-queue\s+acme-guardduty-dlq\s+empty\s+4 messages\s+FAILING/);
+      expect(text).toContain('What to do:\n  eu-west-1 acme-guardduty-dlq: 4 messages: findings EventBridge failed to deliver.');
+      expect(text).toContain('Exit 1: findings failed delivery');
+    });
+
+    it('reports a missing queue and a missing alarm as drift', async () => {
+      const aws = new MockedAws();
+      aws.detector('eu-west-1', { features: liveFeaturesAsConfigured() });
+      aws.sqs('eu-west-1').on(GetQueueUrlCommand).rejects(Object.assign(awsError('QueueDoesNotExist', 'The specified queue does not exist.')));
+      aws.cloudwatch('eu-west-1').on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
+      const report = await verify(aws, [expectationsOf('eu-west-1')]);
+      expect(report.regions[0]!.checks.filter((c) => c.status !== 'ok').map((c) => `${c.check} ${c.subject} ${c.live} ${c.status}`)).toEqual([
+        'dead-letter-queue acme-guardduty-dlq (none) drift',
+        'alarm acme-guardduty-findings-failed-invocations (none) drift',
+        'alarm acme-guardduty-dlq-not-empty (none) drift',
+      ]);
+      expect(report.exitCode).toBe(1);
+    });
+
+    it('marks the queues unreadable (exit 3) when SQS denies the ops role, and still checks the alarms', async () => {
+      const aws = new MockedAws();
+      aws.detector('eu-west-1', { features: liveFeaturesAsConfigured() });
+      aws.sqs('eu-west-1').on(GetQueueUrlCommand).rejects(awsError('AccessDenied', 'not authorized to perform: sqs:GetQueueUrl'));
+      const report = await verify(aws, [expectationsOf('eu-west-1')]);
+      expect(report.regions[0]!.verdict).toBe('incomplete');
+      expect(report.regions[0]!.checks.find((c) => c.check === 'dead-letter-queue')).toMatchObject({ status: 'unreadable', live: expect.stringContaining('sqs:GetQueueUrl') });
+      expect(report.regions[0]!.checks.filter((c) => c.check === 'alarm').every((c) => c.status === 'ok')).toBe(true);
+      expect(report.exitCode).toBe(3);
+    });
   });
 
   it('does not call the APIs of capabilities the config does not manage', async () => {

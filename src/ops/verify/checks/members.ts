@@ -1,3 +1,4 @@
+import { MANAGEMENT_STACK_NAME } from '../../../naming';
 import { compare, type CheckResult, result } from '../check-result';
 import type { ExpectedMembers, ExpectedOrganizationFeature } from '../expectations';
 
@@ -14,8 +15,11 @@ export interface LiveOrganizationConfiguration {
 
 export interface LiveMembers {
   readonly members: readonly LiveMember[];
-  /** Read in organization mode only. */
-  readonly organization?: LiveOrganizationConfiguration;
+  /**
+   * Read in organization mode only; `not-delegated` when GuardDuty refused
+   * it because this account is not the delegated administrator here.
+   */
+  readonly organization?: LiveOrganizationConfiguration | 'not-delegated';
 }
 
 const ENABLED = 'enabled';
@@ -29,7 +33,8 @@ function memberStatus(relationship: string): 'ok' | 'pending' | 'drift' {
 }
 
 /**
- * Organization mode: the auto-enable setting (and per-feature organization
+ * Organization mode: this account the delegated administrator here (drift
+ * otherwise, and nothing else to compare), the auto-enable setting (and per-feature organization
  * configuration when expected); with ALL, every member GuardDuty knows must
  * be Enabled. Invitation mode: every configured account a member, Enabled
  * (Invited is pending until the member stack accepts); members the config
@@ -37,6 +42,9 @@ function memberStatus(relationship: string): 'ok' | 'pending' | 'drift' {
  */
 export function checkMembers(expected: ExpectedMembers, live: LiveMembers): CheckResult[] {
   if (expected.mode === 'organization') {
+    if (live.organization === 'not-delegated') {
+      return [result('members', 'delegated administrator', 'this account', `not delegated in this region: deploy ${MANAGEMENT_STACK_NAME}, which delegates it`, 'drift')];
+    }
     const results = [compare('members', 'organization auto-enable', expected.autoEnable, live.organization?.autoEnable)];
     if (expected.features) results.push(...checkOrganizationFeatures(expected.features, live.organization?.features ?? []));
     if (expected.autoEnable === 'ALL') {

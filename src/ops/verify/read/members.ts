@@ -1,10 +1,13 @@
 import { type GuardDutyClient, paginateDescribeOrganizationConfiguration, paginateListMembers } from '@aws-sdk/client-guardduty';
 import type { LiveMembers, LiveOrganizationConfiguration } from '../checks/members';
+import { isNotDelegatedAdministrator } from './not-delegated';
 
 /**
  * Every member the admin's detector knows, associated or not
  * (`OnlyAssociated: false`, so invited-but-not-accepted members show), and
- * in organization mode the organization configuration.
+ * in organization mode the organization configuration, or `not-delegated`
+ * when GuardDuty refuses it because this account is not the delegated
+ * administrator in the region.
  */
 export async function readMembers(client: GuardDutyClient, detectorId: string, mode: 'organization' | 'invitation'): Promise<LiveMembers> {
   const members: LiveMembers['members'][number][] = [];
@@ -12,7 +15,13 @@ export async function readMembers(client: GuardDutyClient, detectorId: string, m
     for (const m of page.Members ?? []) members.push({ accountId: m.AccountId ?? '', relationshipStatus: m.RelationshipStatus ?? '' });
   }
   if (mode === 'invitation') return { members };
-  return { members, organization: await readOrganizationConfiguration(client, detectorId) };
+  try {
+    return { members, organization: await readOrganizationConfiguration(client, detectorId) };
+  } catch (err) {
+    // Not delegated in this region is drift to fix, not a region to read again later.
+    if (isNotDelegatedAdministrator(err)) return { members, organization: 'not-delegated' };
+    throw err;
+  }
 }
 
 async function readOrganizationConfiguration(client: GuardDutyClient, detectorId: string): Promise<LiveOrganizationConfiguration> {
