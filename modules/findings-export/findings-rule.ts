@@ -17,6 +17,8 @@ export interface FindingsRuleProps {
   readonly busName?: string;
   /** Which findings. @default - every finding */
   readonly selector?: FindingSelector;
+  /** Other events instead of findings (the tamper alerts' CloudTrail API calls): the plan's pattern. */
+  readonly eventPattern?: Readonly<Record<string, unknown>>;
   /** Every target retries and dead-letters (DeliveryFailures of the stack, in the rule's region). */
   readonly delivery: TargetDelivery;
   readonly target: {
@@ -31,18 +33,19 @@ export interface FindingsRuleProps {
   };
 }
 
-/** An EventBridge rule matching GuardDuty findings, with its one target: every route of the export is one. */
+/** An EventBridge rule matching GuardDuty findings (or the tamper alerts' API calls), with its one target: every route of the export is one. */
 export class FindingsRule extends Construct {
   public readonly rule: CloudwatchEventRule;
 
   constructor(scope: Construct, id: string, props: FindingsRuleProps) {
     super(scope, id);
+    if (props.selector && props.eventPattern) throw new Error(`FindingsRule ${props.ruleName}: give a selector or an event pattern, not both`);
     const bus = props.busName ? { eventBusName: props.busName } : {};
     this.rule = new CloudwatchEventRule(this, 'Rule', {
       name: props.ruleName,
       ...bus,
       description: props.description,
-      eventPattern: JSON.stringify(findingEventPattern(props.selector ?? { minSeverity: 1 })),
+      eventPattern: JSON.stringify(props.eventPattern ?? findingEventPattern(props.selector ?? { minSeverity: 1 })),
     });
     const { target } = props;
     new CloudwatchEventTarget(this, 'Target', {

@@ -118,13 +118,14 @@ export function forwarderPolicy(busArn: string): PolicyDocument {
  * region): only the delivery rule puts findings into the findings group.
  * EventBridge sends no source context when it creates the log stream, so
  * that action cannot carry the condition (AWS's own sample had to drop it);
- * it is limited to this group instead.
+ * it is limited to this group instead. The tamper alerts' log rule writes
+ * to the same group.
  */
-export function findingsLogResourcePolicy(partition: Partition, logGroupArn: string, ruleArn: string): PolicyDocument {
+export function findingsLogResourcePolicy(partition: Partition, logGroupArn: string, ruleArns: string | readonly string[]): PolicyDocument {
   const Principal = { Service: [servicePrincipal('events', partition), servicePrincipal('delivery.logs', partition)] };
   return policy(
     { Sid: 'EventBridgeCreatesStreams', Effect: 'Allow', Principal, Action: 'logs:CreateLogStream', Resource: `${logGroupArn}:*` },
-    { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal, Action: 'logs:PutLogEvents', Resource: `${logGroupArn}:*`, Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } } },
+    { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal, Action: 'logs:PutLogEvents', Resource: `${logGroupArn}:*`, Condition: { ArnEquals: { 'aws:SourceArn': typeof ruleArns === 'string' ? ruleArns : [...ruleArns] } } },
   );
 }
 

@@ -200,3 +200,20 @@ export function failedInvocationsAlarmName(ruleName: string): string {
 export function deadLetterQueueAlarmName(queueName: string): string {
   return `${queueName}-not-empty`;
 }
+
+/**
+ * Rules of the tamper alerts. `-gd-tamper-` keeps them apart from the alert
+ * rules (`<prefix>-alert-<route>`), and like every rule of the estate they
+ * start with `<prefix>-`, which is how the tamper pattern recognizes them.
+ */
+export function tamperForwardRuleName(prefix: string, group: string): string {
+  return `${prefix}-gd-tamper-${group}`;
+}
+
+export function tamperLogRuleName(prefix: string): string {
+  return `${prefix}-gd-tamper-to-logs`;
+}
+
+export function tamperAlertRuleName(prefix: string): string {
+  return `${prefix}-gd-tamper-alert`;
+}

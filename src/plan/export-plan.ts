@@ -15,6 +15,7 @@ import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from '.
 import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-plan';
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
+import { planTamper, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan } from './tamper-plan';
 
 /** Findings export resources of the home stack (home region, admin account). */
 export interface HomeExportPlan {
@@ -41,7 +42,9 @@ export interface HomeExportPlan {
   readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
   readonly access: readonly AccessRolePlan[];
   readonly flowLogRole?: FlowLogRolePlan;
-  /** Retry policy, dead-letter queue and alarms of the home-bus rules (log group, alerts, SIEM). */
+  /** Tamper alerts (opt-in): their rules on the findings bus. */
+  readonly tamper?: TamperPlan;
+  /** Retry policy, dead-letter queue and alarms of the home-bus rules (log group, alerts, SIEM, tamper). */
   readonly delivery: DeliveryPlan;
 }
 
@@ -51,7 +54,9 @@ export interface RegionalExportPlan {
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
   readonly flowLogs?: RegionalFlowLogsPlan;
-  /** Retry policy, dead-letter queue and alarms of the forwarder rule. */
+  /** Tamper alerts: rules on the default bus forwarding the calls made in this region to the findings bus (with the forwarder role). */
+  readonly tamper?: { readonly rules: readonly TamperForwardRulePlan[]; readonly busArn: string; readonly roleArn: string };
+  /** Retry policy, dead-letter queue and alarms of the forwarder rules. */
   readonly delivery: DeliveryPlan;
 }
 
@@ -62,8 +67,9 @@ export interface ExportPlan {
 }
 
 /** The home bus and the forwarder role every region's rule puts findings on it with. */
-function planBus(ctx: ExportContext, requireOrganization: boolean) {
+function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArns: readonly string[]) {
   const { partition, accountId, prefix } = ctx;
+  const findingsRuleArn = arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`);
   const roleName = forwarderRoleName(prefix);
   const roleArn = ctx.iamRoleArn(roleName);
   return {
@@ -73,7 +79,8 @@ function planBus(ctx: ExportContext, requireOrganization: boolean) {
     forwarderRoleArn: roleArn,
     forwarderTrustPolicy: serviceTrustPolicy(servicePrincipal('events', partition), {
       sourceAccount: accountId,
-      sourceArn: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
+      // The tamper forwarding rules put events on the bus with the same role.
+      sourceArn: tamperRuleArns.length > 0 ? [findingsRuleArn, ...tamperRuleArns] : findingsRuleArn,
     }),
     forwarderPolicy: forwarderPolicy(ctx.busArn),
     requireOrganization,
@@ -87,10 +94,11 @@ function planBus(ctx: ExportContext, requireOrganization: boolean) {
 export function planFindingsExport(config: GuardDutyConfig, regions: readonly string[]): ExportPlan {
   const ctx = exportContext(config);
   const warnings: string[] = [];
-  const bus = planBus(ctx, config.organization?.enabled === true);
-  const logGroup = planLogGroup(ctx, config.export.logGroup);
+  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings, (route) => tamperAlertRuleArnFor(ctx, config, route));
+  const tamper = planTamper(ctx, config, alerts);
+  const bus = planBus(ctx, config.organization?.enabled === true, tamperForwardRuleArns(ctx, ctx.accountId, tamper));
+  const logGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
   const archive = planArchive(ctx, config.export.s3, regions);
-  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings);
   const flowLogs = planFlowLogs(ctx, config.flowLogs);
   if (config.presets.nlb && !config.presets.nlb.instanceTag) {
     warnings.push(
@@ -113,6 +121,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     homeBusRule(logGroup.ruleName, logGroup.ruleArn),
     ...alerts.map((a) => homeBusRule(a.ruleName, a.ruleArn)),
     ...(siem ? [homeBusRule(siem.ruleName, siem.ruleArn)] : []),
+    ...(tamper ? [tamper.logRule, ...(tamper.alertRule ? [tamper.alertRule] : [])].map((r) => homeBusRule(r.ruleName, r.ruleArn)) : []),
   ];
 
   const home: HomeExportPlan = {
@@ -127,6 +136,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     ...(alertsKey ? { alertsKey } : {}),
     access: planAccess(config.access, logGroup.arn),
     ...(flowLogs ? { flowLogRole: flowLogs.role } : {}),
+    ...(tamper ? { tamper } : {}),
     delivery: planDelivery(deliveryScope(ctx.homeRegion, 'home'), homeRules),
   };
 
@@ -135,6 +145,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     const regionFlowLogs = flowLogs?.regional(region);
     const forwarderRuleName = findingsRuleName(ctx.prefix);
     const forwarderRule: DeliveryRule = { ruleName: forwarderRuleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`) };
+    const tamperRules: DeliveryRule[] = (tamper?.forwardRules ?? []).map((r) => ({ ruleName: r.ruleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${r.ruleName}`) }));
     return {
       forwarder: {
         ruleName: findingsRuleName(ctx.prefix),
@@ -146,7 +157,8 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,
       ...(regionFlowLogs ? { flowLogs: regionFlowLogs } : {}),
-      delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule]),
+      ...(tamper ? { tamper: { rules: tamper.forwardRules, busArn: ctx.busArn, roleArn: bus.forwarderRoleArn } } : {}),
+      delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule, ...tamperRules]),
     };
   };
   return { home, regional, warnings };
