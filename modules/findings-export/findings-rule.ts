@@ -19,6 +19,12 @@ export interface FindingsRuleProps {
   readonly selector?: FindingSelector;
   /** Other events instead of findings (the tamper alerts' CloudTrail API calls): the plan's pattern. */
   readonly eventPattern?: Readonly<Record<string, unknown>>;
+  /**
+   * The rule's region, when it is not the provider's (a stack that serves
+   * several regions through the provider-6 per-resource `region`).
+   * @default - the provider's region
+   */
+  readonly region?: string;
   /** Every target retries and dead-letters (DeliveryFailures of the stack, in the rule's region). */
   readonly delivery: TargetDelivery;
   readonly target: {
@@ -40,7 +46,7 @@ export class FindingsRule extends Construct {
   constructor(scope: Construct, id: string, props: FindingsRuleProps) {
     super(scope, id);
     if (props.selector && props.eventPattern) throw new Error(`FindingsRule ${props.ruleName}: give a selector or an event pattern, not both`);
-    const bus = props.busName ? { eventBusName: props.busName } : {};
+    const bus = { ...(props.busName ? { eventBusName: props.busName } : {}), ...(props.region ? { region: props.region } : {}) };
     this.rule = new CloudwatchEventRule(this, 'Rule', {
       name: props.ruleName,
       ...bus,

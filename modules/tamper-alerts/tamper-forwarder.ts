@@ -10,6 +10,8 @@ export interface TamperForwarderProps {
   readonly roleArn: string;
   /** Retry policy and dead-letter queue of every target. */
   readonly delivery: TargetDelivery;
+  /** @default - the provider's region */
+  readonly region?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export class TamperForwarder extends Construct {
           description: `Calls that turn GuardDuty detection down (${rule.group}) to the findings bus`,
           eventPattern: rule.eventPattern,
           delivery: props.delivery,
+          ...(props.region ? { region: props.region } : {}),
           target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn },
         }),
     );

@@ -217,3 +217,8 @@ export function tamperLogRuleName(prefix: string): string {
 export function tamperAlertRuleName(prefix: string): string {
   return `${prefix}-gd-tamper-alert`;
 }
+
+/** Role EventBridge assumes in a management or member account to put that account's tamper calls on the findings bus. */
+export function tamperSenderRoleName(prefix: string): string {
+  return `${prefix}-guardduty-tamper-sender`;
+}

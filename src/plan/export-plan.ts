@@ -2,7 +2,7 @@ import type { GuardDutyConfig } from '../config/schema';
 import { findingsBusPolicy, forwarderPolicy } from '../export/policies';
 import { filterName, findingsRuleName, forwarderRoleName } from '../naming';
 import type { PolicyDocument } from '../policy/document';
-import { serviceTrustPolicy } from '../policy/statements';
+import { accountRoot, serviceTrustPolicy } from '../policy/statements';
 import { type PolicyTemplate, slot, template } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { arn, servicePrincipal } from '../regions/principals';
@@ -15,7 +15,7 @@ import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from '.
 import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-plan';
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
-import { planTamper, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan } from './tamper-plan';
+import { planTamper, planTamperSender, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan, type TamperSenderPlan, tamperSenderRoleArn } from './tamper-plan';
 
 /** Findings export resources of the home stack (home region, admin account). */
 export interface HomeExportPlan {
@@ -63,15 +63,18 @@ export interface RegionalExportPlan {
 export interface ExportPlan {
   readonly home: HomeExportPlan;
   regional(region: string): RegionalExportPlan;
+  /** Tamper alerts of a management or member account in its regions; undefined without tamper alerts or for an account that sends none. */
+  tamperSender(accountId: string, regions: readonly string[]): TamperSenderPlan | undefined;
   readonly warnings: readonly string[];
 }
 
 /** The home bus and the forwarder role every region's rule puts findings on it with. */
-function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArns: readonly string[]) {
+function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArns: readonly string[], senderAccounts: readonly string[]) {
   const { partition, accountId, prefix } = ctx;
   const findingsRuleArn = arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`);
   const roleName = forwarderRoleName(prefix);
   const roleArn = ctx.iamRoleArn(roleName);
+  const senders = { accountRoots: senderAccounts.map((a) => accountRoot(partition, a)), roleArns: senderAccounts.map((a) => tamperSenderRoleArn(ctx, a)) };
   return {
     busName: ctx.busName,
     busArn: ctx.busArn,
@@ -85,8 +88,8 @@ function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArn
     forwarderPolicy: forwarderPolicy(ctx.busArn),
     requireOrganization,
     busPolicy: requireOrganization
-      ? template(findingsBusPolicy(slot('busArn'), roleArn, slot('organizationId')), 'busArn', 'organizationId')
-      : template(findingsBusPolicy(slot('busArn'), roleArn), 'busArn'),
+      ? template(findingsBusPolicy(slot('busArn'), roleArn, slot('organizationId'), senders), 'busArn', 'organizationId')
+      : template(findingsBusPolicy(slot('busArn'), roleArn, undefined, senders), 'busArn'),
   };
 }
 
@@ -96,7 +99,18 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   const warnings: string[] = [];
   const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings, (route) => tamperAlertRuleArnFor(ctx, config, route));
   const tamper = planTamper(ctx, config, alerts);
-  const bus = planBus(ctx, config.organization?.enabled === true, tamperForwardRuleArns(ctx, ctx.accountId, tamper));
+  // The other accounts whose calls are watched: the management account (organization mode; when it is
+  // the admin account itself, the regional stacks already watch it) and the invited members.
+  const management = config.organization?.enabled === true ? config.accounts.management?.accountId : undefined;
+  const senderAccounts = tamper
+    ? [...new Set([...(management && management !== ctx.accountId ? [management] : []), ...config.members.map((m) => m.accountId)])]
+    : [];
+  const bus = planBus(
+    ctx,
+    config.organization?.enabled === true,
+    tamperForwardRuleArns(ctx, ctx.accountId, tamper),
+    senderAccounts,
+  );
   const logGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
   const archive = planArchive(ctx, config.export.s3, regions);
   const flowLogs = planFlowLogs(ctx, config.flowLogs);
@@ -161,5 +175,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule, ...tamperRules]),
     };
   };
-  return { home, regional, warnings };
+  const tamperSender = (accountId: string, senderRegions: readonly string[]) =>
+    tamper && senderAccounts.includes(accountId) ? planTamperSender(ctx, tamper, accountId, senderRegions, alarmSubscriptions) : undefined;
+  return { home, regional, tamperSender, warnings };
 }

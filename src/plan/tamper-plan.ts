@@ -1,10 +1,15 @@
 import type { AlertMessageFormat } from '../alerts/message';
 import type { GuardDutyConfig } from '../config/schema';
-import { TRIAGE_ROLE_NAME, tamperAlertRuleName, tamperForwardRuleName, tamperLogRuleName } from '../naming';
-import { arn } from '../regions/principals';
+import type { AlertSubscription } from '../alerts/subscription';
+import { forwarderPolicy } from '../export/policies';
+import { TRIAGE_ROLE_NAME, tamperAlertRuleName, tamperForwardRuleName, tamperLogRuleName, tamperSenderRoleName } from '../naming';
+import type { PolicyDocument } from '../policy/document';
+import { serviceTrustPolicy } from '../policy/statements';
+import { arn, servicePrincipal } from '../regions/principals';
 import { type EventPattern, TAMPER_GROUPS, type TamperGroup, tamperAlertPattern, tamperForwardPattern, tamperLogPattern } from '../tamper/event-pattern';
 import { quietRoleArns } from '../tamper/quiet-roles';
 import type { AlertRoutePlan } from './alerts-plan';
+import { type DeliveryPlan, planDelivery } from './delivery-plan';
 import type { ExportContext } from './export-context';
 
 /** A rule on a default bus forwarding one group of tamper calls to the findings bus. */
@@ -79,4 +84,61 @@ export function planTamper(ctx: ExportContext, config: GuardDutyConfig, alerts: 
 export function tamperAlertRuleArnFor(ctx: ExportContext, config: GuardDutyConfig, route: string): string | undefined {
   const tamper = config.tamperAlerts;
   return tamper?.enabled && tamper.alertRoute === route ? ctx.busRuleArn(tamperAlertRuleName(ctx.prefix)) : undefined;
+}
+
+/**
+ * Tamper alerts of another account the estate deploys to (the management
+ * account, an invited member): in each of its regions, rules on the
+ * default bus send the calls made there straight to the findings bus, with
+ * a role of that account. A rule may target a bus in another account and
+ * another region ("Sending and receiving events between AWS accounts":
+ * within the same Region in all Regions, and across Regions where the
+ * destination is a supported cross-Region destination), so no hop through
+ * the account's own home-region bus is needed; the findings bus policy
+ * admits exactly these roles.
+ */
+export interface TamperSenderPlan {
+  readonly roleName: string;
+  readonly roleArn: string;
+  /** EventBridge, for this account's tamper rules only (any region). */
+  readonly trustPolicy: PolicyDocument;
+  /** Put events on the findings bus, nothing else. */
+  readonly policy: PolicyDocument;
+  readonly busArn: string;
+  readonly regions: readonly {
+    readonly region: string;
+    readonly rules: readonly TamperForwardRulePlan[];
+    /** Dead-letter queue, alarms and alarm topic of this account and region. */
+    readonly delivery: DeliveryPlan;
+  }[];
+}
+
+export function tamperSenderRoleArn(ctx: ExportContext, accountId: string): string {
+  return `arn:${ctx.partition}:iam::${accountId}:role/${tamperSenderRoleName(ctx.prefix)}`;
+}
+
+export function planTamperSender(
+  ctx: ExportContext,
+  tamper: TamperPlan,
+  accountId: string,
+  regions: readonly string[],
+  /** The alarm subscriptions; a Lambda endpoint is the admin account's, which this account's stack cannot grant, so only email and https. */
+  subscriptions: readonly AlertSubscription[],
+): TamperSenderPlan {
+  const roleName = tamperSenderRoleName(ctx.prefix);
+  return {
+    roleName,
+    roleArn: tamperSenderRoleArn(ctx, accountId),
+    trustPolicy: serviceTrustPolicy(servicePrincipal('events', ctx.partition), { sourceAccount: accountId, sourceArn: tamperForwardRuleArns(ctx, accountId, tamper) }),
+    policy: forwarderPolicy(ctx.busArn),
+    busArn: ctx.busArn,
+    regions: regions.map((region) => ({
+      region,
+      rules: tamper.forwardRules,
+      delivery: planDelivery(
+        { partition: ctx.partition, prefix: ctx.prefix, accountId, region, owner: 'regional', subscriptions: subscriptions.filter((s) => s.protocol !== 'lambda') },
+        tamper.forwardRules.map((r) => ({ ruleName: r.ruleName, ruleArn: arn(ctx.partition, 'events', region, accountId, `rule/${r.ruleName}`) })),
+      ),
+    })),
+  };
 }
