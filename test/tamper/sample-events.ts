@@ -91,7 +91,7 @@ const detectorId = '12abc34d567e8fa901bc2d34e56789f0';
 const gd = (eventName: string, requestParameters: Record<string, unknown> | null = { detectorId }): ApiCall => ({ service: 'guardduty', eventName, requestParameters });
 
 /**
- * One call per listed action that turns detection down (issue #14 part 2),
+ * One call per action that turns detection down (the list in src/tamper/actions.ts),
  * with request parameters as the GuardDuty, EventBridge and CloudTrail API
  * references name them.
  */
