@@ -3,7 +3,7 @@ import { findingsBusPolicy, forwarderPolicy } from '../export/policies';
 import { filterName, findingsRuleName, forwarderRoleName } from '../naming';
 import type { PolicyDocument } from '../policy/document';
 import { accountRoot, serviceTrustPolicy } from '../policy/statements';
-import { type PolicyTemplate, slot, template } from '../policy/template';
+import { type PolicyTemplate, renderPolicy, slot, template } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { arn, servicePrincipal } from '../regions/principals';
 import { type FilterSpec, suppressionFilters } from '../suppression/filters';
@@ -16,6 +16,9 @@ import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-p
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
 import { planTamper, planTamperSender, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan, type TamperSenderPlan, tamperSenderRoleArn } from './tamper-plan';
+
+/** EventBridge quotas, "Event bus policy size": 10,240 characters by default, adjustable. */
+const EVENT_BUS_POLICY_DEFAULT_MAX_CHARS = 10_240;
 
 /** Findings export resources of the home stack (home region, admin account). */
 export interface HomeExportPlan {
@@ -111,6 +114,15 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     tamperForwardRuleArns(ctx, ctx.accountId, tamper),
     senderAccounts,
   );
+  if (senderAccounts.length > 0) {
+    // The longest the policy gets once Terraform fills the slots: the bus ARN, and an organization id of 34 characters at most.
+    const size = renderPolicy(bus.busPolicy as PolicyTemplate<'busArn' | 'organizationId'>, { busArn: ctx.busArn, organizationId: bus.requireOrganization ? `o-${'x'.repeat(32)}` : undefined }).length;
+    if (size > EVENT_BUS_POLICY_DEFAULT_MAX_CHARS) {
+      warnings.push(
+        `tamperAlerts: the findings bus policy admits ${senderAccounts.length} sender accounts and is about ${size} characters, above EventBridge's default quota of ${EVENT_BUS_POLICY_DEFAULT_MAX_CHARS} (adjustable, "Event bus policy size"): request an increase before deploying the home stack`,
+      );
+    }
+  }
   const logGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
   const archive = planArchive(ctx, config.export.s3, regions);
   const flowLogs = planFlowLogs(ctx, config.flowLogs);

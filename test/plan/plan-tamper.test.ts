@@ -120,3 +120,15 @@ describe('tamper alerts plan', () => {
     expect(plan.members[0]!.tamper?.busArn).toBe('arn:aws:events:eu-west-1:111111111111:event-bus/acme-guardduty-findings');
   });
 });
+
+describe('tamper alerts with many members', () => {
+  const members = (n: number) =>
+    `members:\n${Array.from({ length: n }, (_, i) => `  - { accountId: "${String(300000000000 + i)}", email: m${i}@example.com }`).join('\n')}\n`;
+
+  it('warns when the bus policy outgrows the default quota, and not before', () => {
+    const warning = (n: number) => planEstate(parseConfig(`${base}${members(n)}tamperAlerts: {}\n`)).warnings.filter((w) => w.startsWith('tamperAlerts: the findings bus policy'));
+    expect(warning(10)).toEqual([]);
+    expect(warning(80)).toHaveLength(1);
+    expect(warning(80)[0]).toMatch(/admits 80 sender accounts and is about \d+ characters, above EventBridge's default quota of 10240/);
+  });
+});
