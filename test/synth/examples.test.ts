@@ -243,6 +243,21 @@ describe.each(EXAMPLES)('$file', (example) => {
       }
     });
 
+    it('tamper alerts: in the management and member stacks, every resource of a region is in that region', () => {
+      const wrong: string[] = [];
+      for (const [stack, { regions }] of Object.entries(tamper.senders)) {
+        for (const [type, byId] of Object.entries(json(stack).resource ?? {})) {
+          for (const [id, r] of Object.entries(byId)) {
+            const path = String(((r as Record<string, Json>)['//'] as { metadata: { path: string } }).metadata.path);
+            const region = regions.find((reg) => path.includes(`/TamperAlerts/DeliveryFailures-${reg}/`) || path.includes(`/TamperAlerts/Forwarder-${reg}/`));
+            if (region && (r as Record<string, Json>).region !== region) wrong.push(`${stack} ${type}.${id}: region ${String((r as Record<string, Json>).region)}, wanted ${region}`);
+            if (path.includes('/TamperAlerts/') && !region && !type.startsWith('aws_iam_')) wrong.push(`${stack} ${type}.${id}: in no region's construct`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
     it('tamper alerts: each listed action matches a synthesized forwarding pattern in every region, the benign calls none', () => {
       for (const stack of Object.keys(senders)) {
         const byRegion = new Map<string, unknown[]>();
