@@ -15,7 +15,7 @@ import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from '.
 import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-plan';
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
-import { planTamper, planTamperSender, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan, type TamperSenderPlan, tamperSenderRoleArn } from './tamper-plan';
+import { planTamper, planTamperSender, TAMPER_EVENTS, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan, type TamperSenderPlan, tamperSenderRoleArn } from './tamper-plan';
 
 /** EventBridge quotas, "Event bus policy size": 10,240 characters by default, adjustable. */
 const EVENT_BUS_POLICY_DEFAULT_MAX_CHARS = 10_240;
@@ -147,7 +147,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     homeBusRule(logGroup.ruleName, logGroup.ruleArn),
     ...alerts.map((a) => homeBusRule(a.ruleName, a.ruleArn)),
     ...(siem ? [homeBusRule(siem.ruleName, siem.ruleArn)] : []),
-    ...(tamper ? [tamper.logRule, ...(tamper.alertRule ? [tamper.alertRule] : [])].map((r) => homeBusRule(r.ruleName, r.ruleArn)) : []),
+    ...(tamper ? [tamper.logRule, ...(tamper.alertRule ? [tamper.alertRule] : [])].map((r) => ({ ...homeBusRule(r.ruleName, r.ruleArn), carries: TAMPER_EVENTS })) : []),
   ];
 
   const home: HomeExportPlan = {
@@ -171,7 +171,11 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     const regionFlowLogs = flowLogs?.regional(region);
     const forwarderRuleName = findingsRuleName(ctx.prefix);
     const forwarderRule: DeliveryRule = { ruleName: forwarderRuleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`) };
-    const tamperRules: DeliveryRule[] = (tamper?.forwardRules ?? []).map((r) => ({ ruleName: r.ruleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${r.ruleName}`) }));
+    const tamperRules: DeliveryRule[] = (tamper?.forwardRules ?? []).map((r) => ({
+      ruleName: r.ruleName,
+      ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${r.ruleName}`),
+      carries: TAMPER_EVENTS,
+    }));
     return {
       forwarder: {
         ruleName: findingsRuleName(ctx.prefix),

@@ -40,6 +40,9 @@ export interface TamperPlan {
   readonly quietRoleArns: readonly string[];
 }
 
+/** What the tamper rules deliver, as their FailedInvocations alarms say it. */
+export const TAMPER_EVENTS = 'tamper events (API calls that turn GuardDuty detection down)';
+
 /** The forwarding rules' names in every region (IAM trust and queue policies name them). */
 export function tamperForwardRuleArns(ctx: ExportContext, accountId: string, plan: TamperPlan | undefined, region = '*'): string[] {
   return (plan?.forwardRules ?? []).map((r) => arn(ctx.partition, 'events', region, accountId, `rule/${r.ruleName}`));
@@ -137,7 +140,7 @@ export function planTamperSender(
       rules: tamper.forwardRules,
       delivery: planDelivery(
         { partition: ctx.partition, prefix: ctx.prefix, accountId, region, owner: 'regional', subscriptions: subscriptions.filter((s) => s.protocol !== 'lambda') },
-        tamper.forwardRules.map((r) => ({ ruleName: r.ruleName, ruleArn: arn(ctx.partition, 'events', region, accountId, `rule/${r.ruleName}`) })),
+        tamper.forwardRules.map((r) => ({ ruleName: r.ruleName, ruleArn: arn(ctx.partition, 'events', region, accountId, `rule/${r.ruleName}`), carries: TAMPER_EVENTS })),
       ),
     })),
   };
