@@ -6,6 +6,13 @@
  * own; rounds alternate the tools so machine noise hits all of them.
  * Targets: engine <= 1.0x iprange's wall time, <= 200 MB peak RSS.
  *
+ * The shipped entry point runs too: `node bin/threatlists normalize --list
+ * big` (compiled dist/, config loaded and validated, header written) on the
+ * same file, whose address lines must equal iprange's output byte for byte.
+ * The generated list merges to about 180,000 entries, under GuardDuty's
+ * 250,000 per ThreatIntelSet (CIDRs up to /11, like a feed), so the CLI
+ * prints it rather than refusing it.
+ *
  * The engine runs as JavaScript transpiled once before timing (as a build
  * would ship it), not through ts-node, whose start-up would dominate.
  * Environment: BENCH_RUNS (default 5), BENCH_LINES (default 1000000).
@@ -26,14 +33,17 @@ const SEED = 20261123;
 const TARGET = { ratio: 1.0, rssMb: 200 };
 
 const work = mkdtempSync(join(tmpdir(), 'gd-lists-bench-'));
-const input = join(work, 'list.txt');
+// Inside the project: list paths in a config are relative to the project root (cdktf.out* is git-ignored).
+const projectWork = mkdtempSync(join(ROOT, 'cdktf.out.bench-lists-'));
+const input = join(projectWork, 'list.txt');
+const config = join(projectWork, 'config.yaml');
 
 /** Feeds carry public addresses: lines touching a special-purpose block are regenerated, so every tool has the same job. */
 function generate(): string {
   const lines: string[] = [];
   let seed = SEED;
   while (lines.length < LINES) {
-    for (const line of randomList({ lines: LINES, seed: seed++, cidrShare: 0.2 }).split('\n')) {
+    for (const line of randomList({ lines: LINES, seed: seed++, cidrShare: 0.2, shortestPrefix: 11 }).split('\n')) {
       if (line === '' || lines.length === LINES) continue;
       const [address, prefix = '32'] = line.split('/');
       const start = address!.split('.').reduce((a, o) => a * 256 + Number(o), 0);
@@ -83,22 +93,34 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
   return { ms, rssMb, report: run.stdout };
 }
 
+/** A list file without its `#` header (the CLI's names the sources and the sha256). */
+const addressLines = (file: string) => readFileSync(file, 'utf8').replace(/^(#.*\n)+/, '');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const lineCount = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+const lineCount = (file: string) => addressLines(file).split('\n').filter(Boolean).length;
 
 function main(): void {
   process.stdout.write(`generating ${LINES.toLocaleString('en-US')} lines (seed ${SEED})... `);
   writeFileSync(input, generate());
   console.log(`${(statSync(input).size / 1e6).toFixed(1)} MB`);
+  writeFileSync(
+    config,
+    `prefix: bench\nhomeRegion: us-east-1\naccounts: { admin: { accountId: "111111111111" } }\nthreatLists:\n  threat: [ { name: big, files: [${relative(ROOT, input)}] } ]\n`,
+  );
   const js = transpile();
   const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
   const cidrToolsEntry = pathToFileURL(require.resolve('cidr-tools')).href;
   const hasIprange = spawnSync('iprange', ['--has-compare']).status === 0;
-  const outputs = { engine: join(work, 'engine.txt'), iprange: join(work, 'iprange.txt'), cidrTools: join(work, 'cidr-tools.txt') };
+  const outputs = { engine: join(work, 'engine.txt'), shipped: join(work, 'shipped.txt'), iprange: join(work, 'iprange.txt'), cidrTools: join(work, 'cidr-tools.txt') };
+  spawnSync(process.execPath, [join(ROOT, 'bin/build.js')], { cwd: ROOT, stdio: 'inherit' }); // no timed run pays for a build
 
-  type Tool = 'engine' | 'iprange' | 'cidrTools';
+  type Tool = 'engine' | 'shipped' | 'iprange' | 'cidrTools';
   const tools: { key: Tool; name: string; run: () => Sample }[] = [
     { key: 'engine', name: 'threatlists engine (node)', run: () => measure(process.execPath, [join(js, 'bench/lists/engine-run.js'), input, outputs.engine], env) },
+    {
+      key: 'shipped',
+      name: 'bin/threatlists normalize',
+      run: () => measure('sh', ['-c', 'cd "$1" && exec "$2" bin/threatlists normalize -c "$3" --list big > "$4"', 'sh', ROOT, process.execPath, config, outputs.shipped]),
+    },
     ...(hasIprange
       ? [{ key: 'iprange' as const, name: 'FireHOL iprange', run: () => measure('sh', ['-c', 'exec iprange "$1" > "$2"', 'iprange', input, outputs.iprange]) }]
       : []),
@@ -129,16 +151,21 @@ function main(): void {
 
   const engine = rows.find((r) => r.key === 'engine')!;
   const iprange = rows.find((r) => r.key === 'iprange');
+  const shipped = rows.find((r) => r.key === 'shipped')!;
   const cidrTools = rows.find((r) => r.key === 'cidrTools')!;
   if (iprange) {
     const ratio = engine.ms / iprange.ms;
     console.log(`  engine / iprange wall time  ${ratio.toFixed(2)}x   (target <= ${TARGET.ratio.toFixed(1)}x: ${ratio <= TARGET.ratio ? 'met' : 'NOT MET'})`);
+    const shippedRatio = shipped.ms / iprange.ms;
+    console.log(`  bin/threatlists / iprange   ${shippedRatio.toFixed(2)}x   (target <= ${TARGET.ratio.toFixed(1)}x: ${shippedRatio <= TARGET.ratio ? 'met' : 'NOT MET'})`);
+    console.log(`  bin/threatlists address lines identical to iprange's: ${addressLines(outputs.shipped) === readFileSync(outputs.iprange, 'utf8') ? 'yes, byte for byte' : 'NO'}`);
     console.log(`  cidr-tools / iprange        ${(cidrTools.ms / iprange.ms).toFixed(2)}x`);
     const same = readFileSync(outputs.engine, 'utf8') === readFileSync(outputs.iprange, 'utf8');
     console.log(`  engine output identical to iprange's: ${same ? 'yes, byte for byte' : 'NO'}`);
   }
   if (engine.rssMb !== undefined) {
     console.log(`  engine peak RSS             ${engine.rssMb.toFixed(0)} MB   (target <= ${TARGET.rssMb} MB: ${engine.rssMb <= TARGET.rssMb ? 'met' : 'NOT MET'})`);
+    console.log(`  bin/threatlists peak RSS    ${shipped.rssMb!.toFixed(0)} MB   (target <= ${TARGET.rssMb} MB: ${shipped.rssMb! <= TARGET.rssMb ? 'met' : 'NOT MET'})`);
   } else {
     console.log('  peak RSS needs GNU time (/usr/bin/time); not measured');
   }
@@ -148,4 +175,5 @@ try {
   main();
 } finally {
   rmSync(work, { recursive: true, force: true });
+  rmSync(projectWork, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { EstatePlan } from '../src/plan/plan';
 import { GuardrailsAspect } from './guardrails/aspect';
 import { HomeStack } from './stacks/home-stack';
+import { MalwareProtectionStack } from './stacks/malware-protection-stack';
 import { ManagementStack } from './stacks/management-stack';
 import { MemberFeaturesStack } from './stacks/member-features-stack';
 import { MemberStack } from './stacks/member-stack';
@@ -14,7 +15,9 @@ export interface EstateStacks {
   readonly regional: readonly RegionalStack[];
   readonly members: readonly MemberStack[];
   readonly memberFeatures?: MemberFeaturesStack;
-  /** Every stack, in deploy order: home, management, regional, members, member features. */
+  /** Malware Protection for S3 of accounts other than the admin account, a stack each. */
+  readonly malwareProtection: readonly MalwareProtectionStack[];
+  /** Every stack, in deploy order: home, management, regional, members, member features, malware protection. */
   readonly stacks: readonly TerraformStack[];
 }
 
@@ -49,7 +52,8 @@ export function buildEstateStacks(scope: Construct, plan: EstatePlan, inputs: Es
   const regional = plan.regional.map((p) => add(new RegionalStack(scope, p), p.dependsOn));
   const members = plan.members.map((p) => add(new MemberStack(scope, p), p.dependsOn));
   const memberFeatures = plan.memberFeatures ? add(new MemberFeaturesStack(scope, plan.memberFeatures), plan.memberFeatures.dependsOn) : undefined;
+  const malwareProtection = (plan.malwareProtection ?? []).map((p) => add(new MalwareProtectionStack(scope, p), p.dependsOn));
   const stacks = [...byName.values()];
   for (const stack of stacks) Aspects.of(stack).add(new GuardrailsAspect());
-  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), stacks };
+  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), malwareProtection, stacks };
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run iam`: regenerates the CI roles' least-privilege policies,
- * docs/iam/ci-<plan|deploy>-<admin|management|member>.json, from
+ * docs/iam/ci-<plan|deploy>-<admin|management|member|malware>.json, from
  * src/deploy/iam-actions.ts. The files name the examples' prefix (`acme`),
  * partition `aws` and account ids; `--print <file name> [--prefix p]
- * [--account id] [--partition aws-us-gov]` prints one policy for your own
- * estate instead. `--check` only compares and exits 1 when a file is stale
+ * [--account id] [--partition aws-us-gov] [--quarantined-buckets a,b]` prints
+ * one policy for your own estate instead (quarantined buckets: the
+ * malwareProtection buckets of that account with a quarantine, whose policy
+ * the deploy role writes). `--check` only compares and exits 1 when a file is stale
  * (the test suite checks the same).
  */
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ export const EXAMPLE_ACCOUNTS: Readonly<Record<AccountKind, string>> = {
   admin: '111111111111',
   management: '222222222222',
   member: '333333333333',
+  malware: '555555555555',
 };
 export const EXAMPLE_PREFIX = 'acme';
 export const CI_ROLES: readonly CiRole[] = ['plan', 'deploy'];
@@ -53,9 +56,9 @@ function option(args: readonly string[], name: string): string | undefined {
 function main(args: readonly string[]): number {
   const print = option(args, '--print');
   if (print !== undefined) {
-    const match = /^ci-(plan|deploy)-(admin|management|member)(\.json)?$/.exec(print);
+    const match = /^ci-(plan|deploy)-(admin|management|member|malware)(\.json)?$/.exec(print);
     if (!match) {
-      process.stderr.write(`--print takes ci-<plan|deploy>-<admin|management|member>, not ${print}\n`);
+      process.stderr.write(`--print takes ci-<plan|deploy>-<admin|management|member|malware>, not ${print}\n`);
       return 2;
     }
     const [, role, account] = match as unknown as [string, CiRole, AccountKind];
@@ -63,6 +66,7 @@ function main(args: readonly string[]): number {
       partition: option(args, '--partition') ?? 'aws',
       accountId: option(args, '--account') ?? EXAMPLE_ACCOUNTS[account],
       prefix: option(args, '--prefix') ?? EXAMPLE_PREFIX,
+      quarantinedBuckets: (option(args, '--quarantined-buckets') ?? '').split(',').filter((b) => b !== ''),
     };
     process.stdout.write(ciPolicyText(role, account, target));
     return 0;

@@ -47,7 +47,7 @@ export class AlertRoute extends Construct {
       busName: props.busName,
       description: `GuardDuty alert route ${route.name}`,
       delivery: props.delivery,
-      selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) },
+      selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}), ...(route.malwareScanResults ? { malwareScanResults: true } : {}) },
       target: {
         id: 'alert-topic',
         arn: route.topic.arn,

@@ -20,6 +20,8 @@ export interface FindingsLogGroupProps {
   readonly resourcePolicy: PolicyDocument;
   /** Retry policy and dead-letter queue of the target. */
   readonly delivery: TargetDelivery;
+  /** Also record Malware Protection for S3 scan results with threats found. @default false */
+  readonly malwareScanResults?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export class FindingsLogGroup extends Construct {
       busName: props.busName,
       description: 'Every GuardDuty finding forwarded to this bus, to CloudWatch Logs',
       delivery: props.delivery,
+      ...(props.malwareScanResults ? { selector: { minSeverity: 1, malwareScanResults: true } } : {}),
       target: { id: 'findings-log-group', arn: props.logGroupArn, dependsOn: [resourcePolicy, this.logGroup] },
     });
   }

@@ -10,6 +10,8 @@ export interface RegionalForwarderProps {
   readonly roleArn: string;
   /** Retry policy and dead-letter queue of the target. */
   readonly delivery: TargetDelivery;
+  /** Also forward Malware Protection for S3 scan results with threats found. @default false */
+  readonly malwareScanResults?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export class RegionalForwarder extends Construct {
     this.rule = new FindingsRule(this, 'Route', {
       ruleName: props.ruleName,
       description: 'GuardDuty findings of this region to the findings bus in the home region',
-      selector: { minSeverity: props.minSeverity },
+      selector: { minSeverity: props.minSeverity, ...(props.malwareScanResults ? { malwareScanResults: true } : {}) },
       delivery: props.delivery,
       target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn },
     });

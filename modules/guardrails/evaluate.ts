@@ -44,6 +44,8 @@ export function wasCleared(stack: TerraformStack): boolean {
  * reported at once.
  */
 export function assertGuardrails(stacks: readonly TerraformStack[]): void {
+  // What app.synth() writes is the prepared stack (it may gain cross-stack outputs).
+  for (const stack of stacks) stack.prepareStack();
   const violations = stacks.flatMap((s) => evaluateStackGuardrails(s));
   if (violations.length > 0) throw new GuardrailError(violations);
   for (const stack of stacks) cleared.add(stack);

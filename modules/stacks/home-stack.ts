@@ -39,6 +39,7 @@ export class HomeStack extends GuardDutyStack {
       resourcePolicyName: f.logGroup.resourcePolicyName,
       resourcePolicy: f.logGroup.resourcePolicy,
       delivery,
+      ...(f.logGroup.malwareScanResults ? { malwareScanResults: true } : {}),
     });
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
     if (f.siem) new SiemStream(this, 'Siem', { busName, siem: f.siem, delivery });

@@ -6,10 +6,12 @@ import { PublishingDestination } from '../findings-export/publishing-destination
 import { RegionalForwarder } from '../findings-export/regional-forwarder';
 import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
 import { InvitedMembers } from '../organization/invited-members';
+import { MemberDetectorFeatures } from '../organization/member-detector-features';
 import { SuppressionFilters } from '../suppression/suppression-filters';
 import { TamperForwarder } from '../tamper-alerts/tamper-forwarder';
 import { IpListSets } from '../threat-lists/ip-list-sets';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
+import { ProtectedBucket } from '../malware-protection/protected-bucket';
 import { GuardDutyStack } from './guardduty-stack';
 
 /**
@@ -30,7 +32,16 @@ export class RegionalStack extends GuardDutyStack {
     });
     const detectorId = this.detector.detector.id;
     if (plan.organization) {
-      new OrganizationConfiguration(this, 'Organization', { detectorId, autoEnable: plan.organization.autoEnable, features: plan.organization.features });
+      const organization = new OrganizationConfiguration(this, 'Organization', { detectorId, autoEnable: plan.organization.autoEnable, features: plan.organization.features });
+      if (plan.organization.memberFeatures.length > 0) {
+        // After the organization configuration: a member update while auto-enable settles answers
+        // "unprocessed accounts" (terraform-provider-aws PR 35625, "Eventual consistency").
+        new MemberDetectorFeatures(this, 'MemberOverrides', {
+          regions: [{ region: plan.region, members: plan.organization.memberFeatures }],
+          detectorId,
+          dependsOn: [organization.configuration, ...organization.features],
+        });
+      }
     }
     if (plan.invitation) {
       new InvitedMembers(this, 'Members', {
@@ -48,5 +59,6 @@ export class RegionalStack extends GuardDutyStack {
     if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
     if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);
     if (plan.ipListSets.length > 0) new IpListSets(this, 'IpLists', { detectorId, sets: plan.ipListSets });
+    for (const bucket of plan.protectedBuckets ?? []) new ProtectedBucket(this, `MalwareProtection-${bucket.bucketName}`, { bucket });
   }
 }

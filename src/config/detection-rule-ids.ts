@@ -5,7 +5,7 @@
  * reason is printed by synth and by `guardduty-ops verify`.
  */
 export const DETECTION_RULES = {
-  'GD-DET-1': 'An ARCHIVE suppression names the finding types it archives exactly (archived findings are never exported).',
+  'GD-DET-1': 'An ARCHIVE suppression names the finding types it archives exactly, and none is an attack sequence (archived findings are never exported).',
   'GD-DET-2': 'The trusted IP list stays narrow: no range wider than /16, at most 2^24 addresses in all (trusted addresses raise no flow-log or CloudTrail findings).',
   'GD-DET-3': 'export.minSeverity is at most 7 (High): findings under it are never forwarded.',
   'GD-DET-4': 'A protection plan that is on by default stays on.',

@@ -27,12 +27,35 @@ export function detectionFindings(config: Sections): DetectionFinding[] {
   return [...archiveFilters(config), ...trustedPrefixPolicy(config), ...exportThreshold(config), ...disabledPlans(config), ...autoEnable(config), ...leftOutRegions(config)];
 }
 
-/** GD-DET-1: criteria that only narrow by severity, account, resource or not-equals archive whole classes of findings. */
+/**
+ * Extended Threat Detection's attack sequences (type prefix `AttackSequence:`)
+ * are raised at Critical, 9.0-10.0, and correlate many signals into one
+ * finding (GuardDuty user guide, "Extended Threat Detection"; on by default
+ * since December 2024): archiving one archives the estate's most serious
+ * findings, whatever else the filter names.
+ */
+export const ATTACK_SEQUENCE_TYPE_PREFIX = 'AttackSequence:';
+
+/**
+ * GD-DET-1: criteria that only narrow by severity, account, resource or
+ * not-equals archive whole classes of findings; naming an attack sequence
+ * type archives Critical findings.
+ */
 function archiveFilters(config: Sections): DetectionFinding[] {
-  return (config.suppressions ?? []).flatMap((s, i) => {
+  return (config.suppressions ?? []).flatMap((s, i): DetectionFinding[] => {
     if (s.action !== 'ARCHIVE') return [];
-    const exactTypes = (s.criteria.types?.length ?? 0) > 0 || (s.criteria.raw ?? []).some((c) => c.field === 'type' && (c.equals?.length ?? 0) > 0);
-    if (exactTypes) return [];
+    const types = [...(s.criteria.types ?? []), ...(s.criteria.raw ?? []).flatMap((c) => (c.field === 'type' ? (c.equals ?? []) : []))];
+    const attackSequences = types.filter((t) => t.startsWith(ATTACK_SEQUENCE_TYPE_PREFIX));
+    if (attackSequences.length > 0) {
+      return [
+        {
+          rule: 'GD-DET-1',
+          path: ['suppressions', i, 'criteria'],
+          message: `ARCHIVE filter "${s.name}" archives attack sequence findings (${attackSequences.join(', ')}): GuardDuty raises them at Critical, and archived findings are never exported`,
+        },
+      ];
+    }
+    if (types.length > 0) return [];
     return [
       {
         rule: 'GD-DET-1',

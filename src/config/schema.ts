@@ -8,6 +8,7 @@ import { EXPIRED_ENTRY_RULES } from '../threatlist/validate';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
 import { access, alerts, exportSection, flowLogs, presets, suppressions, tamperAlerts } from './findings-export-schema';
 import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
+import { malwareProtection } from './malware-protection-schema';
 
 /**
  * The shape of `guardduty.yaml`. Structural rules live here; rules that need
@@ -26,28 +27,33 @@ const account = z
 
 const featureEnabled = z.boolean().describe('Status of the protection plan: true = ENABLED, false = DISABLED.');
 
-function featureDescription(feature: DetectorFeatureName): string {
-  return `${FEATURE_DESCRIPTIONS[feature]} Left out: ${FEATURE_DEFAULT_ENABLED[feature] ? 'enabled' : 'disabled'}.`;
+/** What a plan left out gets: the detector's default, or (member overrides) what the other members get. */
+type LeftOut = (feature: DetectorFeatureName) => string;
+const detectorDefault: LeftOut = (feature) => (FEATURE_DEFAULT_ENABLED[feature] ? 'enabled' : 'disabled');
+
+function featureDescription(feature: DetectorFeatureName, leftOut: LeftOut): string {
+  return `${FEATURE_DESCRIPTIONS[feature]} Left out: ${leftOut(feature)}.`;
 }
 
-function simpleFeature(feature: DetectorFeatureName) {
-  return z.strictObject({ enabled: featureEnabled }).optional().describe(featureDescription(feature));
+function simpleFeature(feature: DetectorFeatureName, leftOut: LeftOut) {
+  return z.strictObject({ enabled: featureEnabled }).optional().describe(featureDescription(feature, leftOut));
 }
 
-const runtimeMonitoring = z
-  .strictObject({
-    enabled: featureEnabled,
-    additionalConfiguration: z
-      .strictObject({
-        EKS_ADDON_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the EKS security agent add-on.'),
-        ECS_FARGATE_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent sidecar for ECS on Fargate.'),
-        EC2_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent on EC2 through SSM.'),
-      })
-      .optional()
-      .describe('Agent management per compute type. Each one left out follows `enabled`.'),
-  })
-  .optional()
-  .describe(featureDescription('RUNTIME_MONITORING'));
+const runtimeMonitoring = (leftOut: LeftOut) =>
+  z
+    .strictObject({
+      enabled: featureEnabled,
+      additionalConfiguration: z
+        .strictObject({
+          EKS_ADDON_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the EKS security agent add-on.'),
+          ECS_FARGATE_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent sidecar for ECS on Fargate.'),
+          EC2_AGENT_MANAGEMENT: z.boolean().optional().describe('GuardDuty manages the agent on EC2 through SSM.'),
+        })
+        .optional()
+        .describe('Agent management per compute type. Each one left out follows `enabled`; one set false while the plan is on draws a synth warning (the agent is then yours to install and update).'),
+    })
+    .optional()
+    .describe(featureDescription('RUNTIME_MONITORING', leftOut));
 
 const supersededEksRuntimeMonitoring = z
   .unknown()
@@ -61,16 +67,19 @@ const supersededEksRuntimeMonitoring = z
   .optional()
   .describe('Not accepted: superseded by RUNTIME_MONITORING (the provider errors when both exist).');
 
-const features = z
-  .strictObject({
-    S3_DATA_EVENTS: simpleFeature('S3_DATA_EVENTS'),
-    EKS_AUDIT_LOGS: simpleFeature('EKS_AUDIT_LOGS'),
-    EBS_MALWARE_PROTECTION: simpleFeature('EBS_MALWARE_PROTECTION'),
-    RDS_LOGIN_EVENTS: simpleFeature('RDS_LOGIN_EVENTS'),
-    RUNTIME_MONITORING: runtimeMonitoring,
-    LAMBDA_NETWORK_LOGS: simpleFeature('LAMBDA_NETWORK_LOGS'),
+/** The protection plans by GuardDuty feature name: the one vocabulary for the detector and for member overrides. */
+const featureSettings = (leftOut: LeftOut) =>
+  z.strictObject({
+    S3_DATA_EVENTS: simpleFeature('S3_DATA_EVENTS', leftOut),
+    EKS_AUDIT_LOGS: simpleFeature('EKS_AUDIT_LOGS', leftOut),
+    EBS_MALWARE_PROTECTION: simpleFeature('EBS_MALWARE_PROTECTION', leftOut),
+    RDS_LOGIN_EVENTS: simpleFeature('RDS_LOGIN_EVENTS', leftOut),
+    RUNTIME_MONITORING: runtimeMonitoring(leftOut),
+    LAMBDA_NETWORK_LOGS: simpleFeature('LAMBDA_NETWORK_LOGS', leftOut),
     EKS_RUNTIME_MONITORING: supersededEksRuntimeMonitoring,
-  })
+  });
+
+const features = featureSettings(detectorDefault)
   .default({})
   .describe('Protection plans. Each one left out gets its default (below); every plan is emitted with an explicit status because leaving a feature out does not disable it.');
 
@@ -79,7 +88,7 @@ const detector = z
     findingPublishingFrequency: z
       .enum(FINDING_PUBLISHING_FREQUENCIES)
       .default('FIFTEEN_MINUTES')
-      .describe('How often updated findings are exported to EventBridge and S3.'),
+      .describe('How often updates of existing findings are exported to EventBridge and S3 (a new finding goes out within about 5 minutes whatever the setting). SIX_HOURS draws a synth warning.'),
     allowDestroy: z
       .boolean()
       .default(false)
@@ -162,6 +171,27 @@ const overrides = z
     `Lift a detection rule that would refuse this config, with the reason. Each one weakens what GuardDuty sees or forwards: prefer fixing the config. Rules: ${Object.entries(DETECTION_RULES)
       .map(([id, text]) => `${id} ${text}`)
       .join(' ')}`,
+  );
+
+const memberOverrides = z
+  .array(
+    z.strictObject({
+      accounts: z
+        .array(accountId)
+        .min(1)
+        .describe(
+          'Member accounts that get these plans instead of the detector\'s. Invitation mode: accounts listed under members. Organization mode: member account ids of the organization (not the admin or management account; synth cannot ask AWS Organizations, so an id that is no member fails at apply).',
+        ),
+      features: featureSettings(() => 'as for the other members (detector.features, or organization auto-enable)')
+        .refine((f) => Object.values(f).some((v) => v !== undefined), 'name at least one protection plan')
+        .describe(
+          'The plans these accounts get instead of detector.features, in the same form; a plan left out follows the detector (invitation mode) or organization auto-enable (organization mode).',
+        ),
+    }),
+  )
+  .default([])
+  .describe(
+    'Protection plans per member account, e.g. EKS audit logs and Runtime Monitoring off in sandbox accounts, while detector.features and organization auto-enable stay the default for everyone else. Set by the admin account on the member detectors, in every region where the account is a member.',
   );
 
 /** GuardDuty's quota for members by invitation (Organizations allows 50,000). */
@@ -276,6 +306,7 @@ export const configSchema = z
     organization,
     members,
     invitation,
+    memberOverrides,
     threatLists,
     export: exportSection,
     alerts,
@@ -284,6 +315,7 @@ export const configSchema = z
     presets,
     access,
     flowLogs,
+    malwareProtection,
     overrides,
   })
   .describe('guardduty-cdktf configuration: GuardDuty in every enabled region from one file.');
@@ -295,3 +327,4 @@ export type GuardDutyConfig = z.output<typeof configSchema>;
 export type DetectorConfig = GuardDutyConfig['detector'];
 export type BackendConfig = GuardDutyConfig['backend'];
 export type AccountConfig = GuardDutyConfig['accounts']['admin'];
+export type MemberOverrideConfig = GuardDutyConfig['memberOverrides'][number];

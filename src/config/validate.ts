@@ -9,6 +9,7 @@ import { quietRoleArns } from '../tamper/quiet-roles';
 import { type Salvaged, salvage, whole } from './salvage';
 import { checkTags } from './tags';
 import { detectionFindings, detectionIssues } from './detection-rules';
+import { checkMalwareProtection } from './malware-protection-validate';
 
 /** EventBridge rule names: 64 characters at most. */
 const EVENT_RULE_NAME_MAX = 64;
@@ -70,7 +71,12 @@ export function validateConfig(config: ConfigSections): Issue[] {
 
   issues.push(...checkDetection(config, partition));
   issues.push(...checkMembership(config, enabled));
+  issues.push(...checkMemberOverrides(config));
   issues.push(...checkExport(config, enabled));
+  issues.push(...checkMalwareProtection(config, enabled));
+  (config.malwareProtection?.accounts ?? []).forEach((account, i) => {
+    if (account?.assumeRoleArn) issues.push(...checkRoleArn(account.assumeRoleArn, partition, account.accountId, ['malwareProtection', 'accounts', i, 'assumeRoleArn']));
+  });
 
   for (const region of Object.keys(config.existingDetectors ?? {})) {
     const problem = regionProblem(region, partition);
@@ -116,6 +122,50 @@ function checkMembership(config: ConfigSections, enabled: string[] | undefined):
       const problem = config.partition ? regionProblem(region, config.partition) : undefined;
       if (problem) issues.push({ path: ['members', i, 'regions', j], message: problem });
       else if (enabled && !enabled.includes(region)) issues.push({ path: ['members', i, 'regions', j], message: `"${region}" is not an enabled region` });
+    });
+  });
+  return issues;
+}
+
+/**
+ * Each overridden account a member: in invitation mode one of `members`; in
+ * organization mode any account but the admin and the management account
+ * (synth cannot ask AWS Organizations who belongs). One setting per account
+ * and plan.
+ */
+function checkMemberOverrides(config: ConfigSections): Issue[] {
+  const overrides = config.memberOverrides ?? [];
+  if (overrides.length === 0) return [];
+  const orgMode = config.organization?.enabled === true;
+  const members = (config.members ?? []).flatMap((m) => (m?.accountId ? [m.accountId] : []));
+  if (!orgMode && members.length === 0) {
+    return [{ path: ['memberOverrides'], message: 'there are no member accounts to override: set organization.enabled or list members' }];
+  }
+  const issues: Issue[] = [];
+  const admin = config.accounts?.admin?.accountId;
+  const management = config.accounts?.management?.accountId;
+  const firstSetBy = new Map<string, number>();
+  overrides.forEach((o, i) => {
+    const named = Object.entries(o?.features ?? {}).flatMap(([name, v]) => (v === undefined ? [] : [name]));
+    (o?.accounts ?? []).forEach((account, j) => {
+      if (account === undefined) return;
+      const path = ['memberOverrides', i, 'accounts', j];
+      if (account === admin) issues.push({ path, message: 'is the admin account: its plans are detector.features' });
+      else if (orgMode && account === management) {
+        issues.push({ path, message: 'is the management account, which this project does not enrol as a member (it delegates administration)' });
+      } else if (!orgMode && !members.includes(account)) {
+        issues.push({ path, message: `account ${account} is not among members: invitation mode overrides only the accounts it invites` });
+      }
+      if (o!.accounts!.indexOf(account) !== j) {
+        issues.push({ path, message: `account ${account} is already listed in this override` });
+        return;
+      }
+      for (const name of named) {
+        const key = `${account} ${name}`;
+        const first = firstSetBy.get(key);
+        if (first === undefined) firstSetBy.set(key, i);
+        else issues.push({ path: ['memberOverrides', i, 'features', name], message: `${name} of account ${account} is already set by memberOverrides[${first}]` });
+      }
     });
   });
   return issues;

@@ -35,7 +35,9 @@ export function deadLetterQueuePolicy(partition: Partition, accountId: string, q
  * supports the source conditions in this key statement (SNS developer guide,
  * "Enable compatibility between event sources from AWS services and
  * encrypted topics": `cloudwatch.amazonaws.com`, `kms:GenerateDataKey*` and
- * `kms:Decrypt`, with `aws:SourceAccount` / `aws:SourceArn` = the alarm).
+ * `kms:Decrypt`, with `aws:SourceAccount` / `aws:SourceArn` = the alarm;
+ * AWS's Modern Data Architecture Accelerator grants CloudWatch the same,
+ * conditioned the same way: grantCloudWatchAlarmsTopicAccess).
  */
 export function alarmKeyPolicy(partition: Partition, accountId: string, alarmArns: readonly string[]): PolicyDocument {
   return policy(

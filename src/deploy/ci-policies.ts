@@ -19,6 +19,8 @@ export interface CiPolicyTarget {
   readonly accountId: string;
   /** The config's `prefix`. */
   readonly prefix: string;
+  /** Buckets of this account under Malware Protection for S3 with a quarantine: their policy is the project's. @default none */
+  readonly quarantinedBuckets?: readonly string[];
 }
 
 /** Actions AWS authorizes on no resource type (the Service Authorization Reference lists none): granted on `"*"`. */
@@ -55,8 +57,8 @@ const ACCOUNT_LEVEL_SERVICES = new Set(['organizations']);
 /** The services that create a service-linked role for GuardDuty (detector, malware protection). */
 export const GUARDDUTY_SERVICE_LINKED = ['guardduty.amazonaws.com', 'malware-protection.guardduty.amazonaws.com'] as const;
 
-/** Services the project's roles are passed to: EventBridge targets, Firehose, VPC flow logs. */
-export const PASSED_TO_SERVICES = ['events.amazonaws.com', 'firehose.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] as const;
+/** Services the project's roles are passed to: EventBridge targets, Firehose, Malware Protection plans, VPC flow logs. */
+export const PASSED_TO_SERVICES = ['events.amazonaws.com', 'firehose.amazonaws.com', 'malware-protection-plan.guardduty.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] as const;
 
 interface Scope {
   readonly sid: string;
@@ -64,7 +66,7 @@ interface Scope {
   readonly condition?: PolicyStatement['Condition'];
 }
 
-function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind): Scope {
+function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind, malwarePlans: boolean): Scope {
   const [service] = action.split(':');
   const arn = (svc: string, region: string, resource: string) => `arn:${t.partition}:${svc}:${region}:${t.accountId}:${resource}`;
   const projectRoles = [arn('iam', '', `role/${t.prefix}-guardduty-*`), arn('iam', '', 'role/GuardDutyFindings*')];
@@ -72,7 +74,7 @@ function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind): Scope
   if (action === 'ec2:CreateTags') {
     return { sid: 'TagFlowLogsOnCreate', resources: [arn('ec2', '*', 'vpc-flow-log/*')], condition: { StringEquals: { 'ec2:CreateAction': 'CreateFlowLogs' } } };
   }
-  if (action === 'iam:PassRole' && account !== 'admin') {
+  if (action === 'iam:PassRole' && (account === 'management' || account === 'member')) {
     // The management and member accounts pass one role: the tamper alerts' sender, to EventBridge.
     return {
       sid: 'PassTheTamperSenderRole',
@@ -96,7 +98,7 @@ function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind): Scope
   }
   switch (service) {
     case 'guardduty':
-      return { sid: 'GuardDutyDetectors', resources: [arn('guardduty', '*', 'detector/*')] };
+      return { sid: 'GuardDutyDetectors', resources: [arn('guardduty', '*', 'detector/*'), ...(malwarePlans ? [arn('guardduty', '*', 'malware-protection-plan/*')] : [])] };
     case 'events':
       return { sid: 'EventBridge', resources: [arn('events', '*', `event-bus/${t.prefix}-*`), arn('events', '*', `rule/${t.prefix}-*`)] };
     case 'logs':
@@ -118,6 +120,10 @@ function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind): Scope
       // alias/<prefix>-gd-*: the operational alarm keys (src/naming alarmKeyAlias).
       return { sid: 'KmsKeys', resources: [arn('kms', '*', 'key/*'), arn('kms', '*', `alias/${t.prefix}-guardduty-*`), arn('kms', '*', `alias/${t.prefix}-gd-*`)] };
     case 's3':
+      // The quarantine: the policy of a bucket the project does not own, named by the config.
+      if (action.endsWith('BucketPolicy') && (t.quarantinedBuckets ?? []).length > 0) {
+        return { sid: 'BucketPolicies', resources: [`arn:${t.partition}:s3:::${t.prefix}-gd-*`, ...t.quarantinedBuckets!.map((b) => `arn:${t.partition}:s3:::${b}`)] };
+      }
       return { sid: 'Buckets', resources: [`arn:${t.partition}:s3:::${t.prefix}-gd-*`, `arn:${t.partition}:s3:::${t.prefix}-gd-*/*`] };
     case 'sns':
       // <prefix>-gd-*: the operational alarm topics, named apart from the alert topics.
@@ -151,8 +157,10 @@ export function ciRoleActions(account: AccountKind, role: CiRole): string[] {
 /** The role's policy document: one statement per resource scope, in a stable order. */
 export function ciRolePolicy(account: AccountKind, role: CiRole, target: CiPolicyTarget): PolicyDocument {
   const bySid = new Map<string, { scope: Scope; actions: string[] }>();
+  // Malware Protection plans are GuardDuty resources of their own, in the accounts whose stacks create them.
+  const malwarePlans = ACCOUNT_TERRAFORM_TYPES[account].includes('aws_guardduty_malware_protection_plan');
   for (const action of ciRoleActions(account, role)) {
-    const scope = scopeOf(action, target, account);
+    const scope = scopeOf(action, target, account, malwarePlans);
     const group = bySid.get(scope.sid) ?? { scope, actions: [] };
     group.actions.push(action);
     bySid.set(scope.sid, group);

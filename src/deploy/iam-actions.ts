@@ -6,7 +6,7 @@
  * are built from this table; a test synthesizes every example and fails on a
  * type that has no entry here. Pure data.
  */
-import { MANAGEMENT_STACK_NAME, MEMBER_FEATURES_STACK_NAME, memberStackName } from '../naming';
+import { malwareProtectionStackName, MANAGEMENT_STACK_NAME, MEMBER_FEATURES_STACK_NAME, memberStackName } from '../naming';
 
 export interface TypeActions {
   readonly read: readonly string[];
@@ -43,6 +43,12 @@ export const TERRAFORM_IAM_ACTIONS: Readonly<Record<string, TypeActions>> = {
       'iam:DeleteRolePolicy',
       's3:GetObject',
     ],
+  },
+  // Creating a plan passes its role to GuardDuty: iam:PassRole with iam:PassedToService malware-protection-plan.guardduty.amazonaws.com
+  // (statement PassRoleToMalwareProtectionPlan of the AWS managed policy AmazonGuardDutyFullAccess_v2).
+  aws_guardduty_malware_protection_plan: {
+    read: ['guardduty:GetMalwareProtectionPlan', 'guardduty:ListTagsForResource'],
+    write: ['guardduty:CreateMalwareProtectionPlan', 'guardduty:UpdateMalwareProtectionPlan', 'guardduty:DeleteMalwareProtectionPlan', 'guardduty:TagResource', 'guardduty:UntagResource', 'iam:PassRole'],
   },
   aws_guardduty_publishing_destination: {
     read: ['guardduty:DescribePublishingDestination'],
@@ -227,12 +233,13 @@ export const TERRAFORM_IAM_ACTIONS: Readonly<Record<string, TypeActions>> = {
 };
 
 /** The accounts the stacks touch, each with its own CI roles. */
-export const ACCOUNT_KINDS = ['admin', 'management', 'member'] as const;
+export const ACCOUNT_KINDS = ['admin', 'management', 'member', 'malware'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-/** The account a stack runs in: management and member stacks by name, every other stack (home, regions, member features) in the admin account. */
+/** The account a stack runs in: management, member and malware protection stacks by name, every other stack (home, regions, member features) in the admin account. */
 export function accountKindOfStack(stack: string): AccountKind {
   if (stack === MANAGEMENT_STACK_NAME) return 'management';
+  if (stack.startsWith(malwareProtectionStackName(''))) return 'malware';
   if (stack !== MEMBER_FEATURES_STACK_NAME && stack.startsWith(memberStackName(''))) return 'member';
   return 'admin';
 }
@@ -291,6 +298,7 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_guardduty_detector_feature',
     'aws_guardduty_filter',
     'aws_guardduty_ipset',
+    'aws_guardduty_malware_protection_plan',
     'aws_guardduty_member',
     'aws_guardduty_organization_configuration',
     'aws_guardduty_organization_configuration_feature',
@@ -298,12 +306,14 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_guardduty_threatintelset',
     'data.aws_kms_alias',
     'terraform_data',
-    // member features
+    // member plans: the member-features stack (invitation mode), the regional stacks (organization mode memberOverrides)
     'aws_guardduty_member_detector_feature',
     'data.aws_guardduty_detector',
   ],
   management: ['aws_guardduty_organization_admin_account', ...TAMPER_SENDER_TYPES],
   member: ['aws_guardduty_detector', 'aws_guardduty_invite_accepter', ...TAMPER_SENDER_TYPES],
+  // An account with protected buckets (Malware Protection for S3), outside the admin account.
+  malware: ['aws_guardduty_malware_protection_plan', 'aws_iam_role', 'aws_iam_role_policy', 'aws_s3_bucket_policy'],
 };
 
 /** Read-only verbs: everything a plan role is granted starts with one of these. */

@@ -3,6 +3,7 @@
  * and the CLIs both import it, so what `guardduty-ops` looks for is exactly
  * what synth produced. Changing a name here renames live resources.
  */
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 
 export const HOME_STACK_NAME = 'guardduty-home';
@@ -221,4 +222,20 @@ export function tamperAlertRuleName(prefix: string): string {
 /** Role EventBridge assumes in a management or member account to put that account's tamper calls on the findings bus. */
 export function tamperSenderRoleName(prefix: string): string {
   return `${prefix}-guardduty-tamper-sender`;
+}
+
+// ---- Malware Protection for S3
+
+/** Stack of the protected buckets of an account other than the admin account. */
+export function malwareProtectionStackName(accountId: string): string {
+  return `guardduty-malware-${accountId}`;
+}
+
+/**
+ * Role GuardDuty assumes for one protected bucket. Bucket names (up to 63
+ * characters) do not fit IAM's 64, so a hash of the name stands for it:
+ * bucket names are globally unique, so the role name is too.
+ */
+export function malwareScanRoleName(prefix: string, bucketName: string): string {
+  return `${prefix}-guardduty-malware-${createHash('sha256').update(bucketName).digest('hex').slice(0, 12)}`;
 }

@@ -17,7 +17,10 @@ export const OPS_IAM_ACTIONS = {
     'guardduty:DescribePublishingDestination',
     'guardduty:ListMembers',
     'guardduty:DescribeOrganizationConfiguration',
+    'guardduty:GetMemberDetectors',
     'guardduty:ListFilters',
+    'guardduty:ListMalwareProtectionPlans',
+    'guardduty:GetMalwareProtectionPlan',
   ],
   findings: ['guardduty:ListDetectors', 'guardduty:ListFindings', 'guardduty:GetFindings'],
   smoke: [

@@ -16,6 +16,8 @@ export interface AlertRoutePlan {
   readonly minSeverity: number;
   readonly typePrefixes?: readonly string[];
   readonly message: AlertMessageFormat;
+  /** Also Malware Protection for S3 scan results with threats found (malwareProtection.alertRoutes). */
+  readonly malwareScanResults?: true;
   /** A topic this project creates, or an existing one. */
   readonly topic:
     | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly AlertSubscription[]; readonly policy: PolicyDocument }

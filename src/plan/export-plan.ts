@@ -53,7 +53,8 @@ export interface HomeExportPlan {
 
 /** Findings export resources of one regional stack. */
 export interface RegionalExportPlan {
-  readonly forwarder: { readonly ruleName: string; readonly minSeverity: number; readonly busArn: string; readonly roleArn: string };
+  /** `malwareScanResults`: the region has protected buckets of the admin account, whose threats-found scan results are forwarded too. */
+  readonly forwarder: { readonly ruleName: string; readonly minSeverity: number; readonly busArn: string; readonly roleArn: string; readonly malwareScanResults?: true };
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
   readonly flowLogs?: RegionalFlowLogsPlan;

@@ -14,6 +14,8 @@ export interface LogGroupPlan {
   readonly ruleArn: string;
   readonly resourcePolicyName: string;
   readonly resourcePolicy: PolicyDocument;
+  /** Also record Malware Protection for S3 scan results with threats found (admin buckets exist). */
+  readonly malwareScanResults?: true;
 }
 
 /** The findings log group in the home region, the rule that fills it, and the account's one log resource policy. */

@@ -1,12 +1,14 @@
 import { detectionFindings, overrideNotices, trustedAddressFindings } from '../config/detection-rules';
 import type { BackendConfig, GuardDutyConfig } from '../config/schema';
 import type { FindingPublishingFrequency } from '../features/catalog';
-import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, type ResolvedFeature, resolveDetectorFeatures } from '../features/resolve';
+import { type MemberFeatures, resolveMemberFeatures } from '../features/member-overrides';
+import { type AutoEnable, type OrganizationFeature, organizationFeatures, type RegionFeatures, resolveDetectorFeatures } from '../features/resolve';
 import {
   DEFAULT_OUTDIR,
   HOME_STACK_NAME,
   localStatePath,
   MANAGEMENT_STACK_NAME,
+  malwareProtectionStackName,
   MEMBER_FEATURES_STACK_NAME,
   memberStackName,
   regionalStackName,
@@ -17,9 +19,11 @@ import type { PolicyTemplate } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
+import { detectorWarnings } from './detector-warnings';
 import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
 import type { TamperSenderPlan } from './tamper-plan';
 import { type IpListSetPlan, type ListObjectPlan, planThreatLists } from './threat-list-plan';
+import { planMalwareProtection, type ProtectedBucketPlan } from './malware-protection-plan';
 
 /** How a stack's AWS provider reaches its account and region. */
 export interface ProviderPlan {
@@ -76,6 +80,12 @@ export interface ManagementStackPlan extends StackPlanBase {
 export interface OrganizationPlan {
   readonly autoEnable: AutoEnable;
   readonly features: readonly OrganizationFeature[];
+  /**
+   * `memberOverrides` in this region: each overridden account with only the
+   * plans its overrides name (the rest follow auto-enable), set after the
+   * organization configuration.
+   */
+  readonly memberFeatures: readonly MemberFeatures[];
 }
 
 /** The admin's side of invitation mode in one region. */
@@ -84,18 +94,22 @@ export interface InvitationPlan {
   readonly disableEmailNotification: boolean;
   /** Members of this region, by account id. */
   readonly members: readonly { readonly accountId: string; readonly email: string }[];
+  /** Each member's plans here (the admin's, or its `memberOverrides`): set by the member-features stack. */
+  readonly memberFeatures: readonly MemberFeatures[];
 }
 
 /**
- * Invitation mode, admin account: the members' protection plans (the same
- * as the admin's), set once the member stacks have accepted. GuardDuty
+ * Invitation mode, admin account: the members' protection plans (the
+ * admin's, or the account's `memberOverrides`), set once the member stacks
+ * have accepted. GuardDuty
  * updates member detectors only for associated members, so this cannot
  * live in the regional stacks that send the invitations.
  */
 export interface MemberFeaturesStackPlan extends StackPlanBase {
   readonly kind: 'member-features';
   readonly dependsOn: readonly string[];
-  readonly regions: readonly { readonly region: string; readonly accountIds: readonly string[]; readonly features: readonly ResolvedFeature[] }[];
+  /** Per region, every member there with every managed plan. */
+  readonly regions: readonly { readonly region: string; readonly members: readonly MemberFeatures[] }[];
 }
 
 /** One enabled region of the admin account. */
@@ -110,6 +124,20 @@ export interface RegionalStackPlan extends StackPlanBase {
   readonly findings: RegionalExportPlan;
   /** The trusted IPSet and ThreatIntelSets. */
   readonly ipListSets: readonly IpListSetPlan[];
+  /** The admin account's buckets in this region protected by Malware Protection for S3. */
+  readonly protectedBuckets?: readonly ProtectedBucketPlan[];
+}
+
+/**
+ * Malware Protection for S3 in an account other than the admin account:
+ * one provider with that account's deploy role, each resource in its
+ * bucket's region (per-resource `region`).
+ */
+export interface MalwareProtectionStackPlan extends StackPlanBase {
+  readonly kind: 'malware-protection';
+  readonly accountId: string;
+  readonly dependsOn: readonly string[];
+  readonly buckets: readonly ProtectedBucketPlan[];
 }
 
 /** One invited member account: its detector in each of its regions and the invitation accepters. */
@@ -133,6 +161,8 @@ export interface EstatePlan {
   readonly regional: readonly RegionalStackPlan[];
   readonly members: readonly MemberStackPlan[];
   readonly memberFeatures?: MemberFeaturesStackPlan;
+  /** Protected buckets of accounts other than the admin account, a stack per account (absent: none). */
+  readonly malwareProtection?: readonly MalwareProtectionStackPlan[];
   /** Detection rules the config lifts, with their reasons: printed by every synth and by verify. */
   readonly overrides: readonly string[];
   /** Things worth telling the user that do not stop synth. */
@@ -200,12 +230,24 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   const findings = planFindingsExport(config, regions);
   // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
   const overrides = overrideNotices([...detectionFindings(config), ...trustedAddressFindings(lists)], config.overrides);
-  const warnings: string[] = [...findings.warnings];
+  const malware = planMalwareProtection(config);
+  const warnings: string[] = [...findings.warnings, ...detectorWarnings(config.detector), ...(malware?.warnings ?? [])];
+  // Scan results reach the alert routes only from regions that forward them: those with admin buckets.
+  const malwareRegions = new Set(regions.filter((r) => (malware?.adminBuckets(r).length ?? 0) > 0));
+  const homeFindings =
+    malwareRegions.size > 0
+      ? {
+          ...findings.home,
+          // The log group keeps every result that reaches the bus, as it keeps every finding.
+          logGroup: { ...findings.home.logGroup, malwareScanResults: true as const },
+          alerts: findings.home.alerts.map((a) => (malware!.alertRoutes.has(a.name) ? { ...a, malwareScanResults: true as const } : a)),
+        }
+      : findings.home;
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
     kind: 'home',
     ...base(HOME_STACK_NAME, config.homeRegion),
-    findings: findings.home,
+    findings: homeFindings,
     ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, bucketPolicy: threatLists.bucketPolicy, objects: threatLists.objects } } : {}),
   };
 
@@ -251,6 +293,17 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     }
     const importId = config.existingDetectors[region];
     const regionMembers = config.members.filter((m) => (m.regions ?? regions).includes(region));
+    // Organization mode: the overridden accounts; invitation mode: every member of the region.
+    const memberAccounts = management ? [...new Set(config.memberOverrides.flatMap((o) => o.accounts))].sort() : regionMembers.map((m) => m.accountId);
+    const memberFeatures = memberAccounts.map((accountId) => {
+      const resolved = resolveMemberFeatures(config.detector.features, config.memberOverrides, accountId, region);
+      for (const skip of resolved.skipped.filter((s) => s.wanted)) {
+        warnings.push(`${name}: memberOverrides for ${accountId}: ${skip.reason}; the feature is skipped there`);
+      }
+      return management ? resolved.overridden : resolved.all;
+    });
+    const regionFindings = findings.regional(region);
+    const protectedBuckets = malware?.adminBuckets(region) ?? [];
     return {
       kind: 'regional',
       region,
@@ -263,18 +316,28 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         preventDestroy: !config.detector.allowDestroy,
         ...(importId ? { importId } : {}),
       },
-      ...(management ? { organization: { autoEnable: config.organization!.autoEnable, features: organizationFeatures(features.features, config.organization!.autoEnable) } } : {}),
+      ...(management
+        ? {
+            organization: {
+              autoEnable: config.organization!.autoEnable,
+              features: organizationFeatures(features.features, config.organization!.autoEnable),
+              memberFeatures,
+            },
+          }
+        : {}),
       ...(regionMembers.length > 0
         ? {
             invitation: {
               message: config.invitation.message,
               disableEmailNotification: config.invitation.disableEmailNotification,
               members: regionMembers.map((m) => ({ accountId: m.accountId, email: m.email })),
+              memberFeatures,
             },
           }
         : {}),
-      findings: findings.regional(region),
+      findings: protectedBuckets.length > 0 ? { ...regionFindings, forwarder: { ...regionFindings.forwarder, malwareScanResults: true } } : regionFindings,
       ipListSets: threatLists?.sets ?? [],
+      ...(protectedBuckets.length > 0 ? { protectedBuckets } : {}),
     };
   });
 
@@ -299,10 +362,27 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
           kind: 'member-features',
           ...base(MEMBER_FEATURES_STACK_NAME, config.homeRegion),
           dependsOn: members.map((m) => m.name),
-          regions: regional.flatMap((r) =>
-            r.invitation ? [{ region: r.region, accountIds: r.invitation.members.map((m) => m.accountId), features: r.detector.features }] : [],
-          ),
+          regions: regional.flatMap((r) => (r.invitation ? [{ region: r.region, members: r.invitation.memberFeatures }] : [])),
         }
       : undefined;
-  return { home, ...(management ? { management } : {}), regional, members, ...(memberFeatures ? { memberFeatures } : {}), overrides, warnings };
+  const malwareProtection = (malware?.accounts ?? []).map(
+    (a): MalwareProtectionStackPlan => ({
+      kind: 'malware-protection',
+      ...base(malwareProtectionStackName(a.accountId), config.homeRegion, a),
+      accountId: a.accountId,
+      // Nothing of the admin's is needed first: the plans stand alone (GuardDuty user guide, Malware Protection for S3 "as an independent feature").
+      dependsOn: [],
+      buckets: a.buckets,
+    }),
+  );
+  return {
+    home,
+    ...(management ? { management } : {}),
+    regional,
+    members,
+    ...(memberFeatures ? { memberFeatures } : {}),
+    ...(malwareProtection.length > 0 ? { malwareProtection } : {}),
+    overrides,
+    warnings,
+  };
 }

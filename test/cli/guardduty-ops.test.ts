@@ -186,7 +186,7 @@ describe('guardduty-ops findings', () => {
     const c = cli(withFindings());
     expect(await c.run('findings', '--config', CONFIG, '--fail-on', 'high', '--json')).toBe(1);
     const report = c.json();
-    expect(Object.keys(report)).toEqual(['command', 'accountId', 'query', 'threshold', 'exitCode', 'summary', 'portProbes', 'regions', 'findings']);
+    expect(Object.keys(report)).toEqual(['command', 'accountId', 'query', 'threshold', 'exitCode', 'summary', 'portProbes', 'maliciousObjects', 'regions', 'findings']);
     expect(report).toMatchObject({ exitCode: 1, threshold: { severity: 7, band: 'High', breaching: 1 }, query: { archived: false, includeSamples: false } });
     expect((report.findings as { severity: number }[]).map((f) => f.severity)).toEqual([8.1, 4.5, 2]);
     expect(await cli(withFindings()).run('findings', '--config', CONFIG, '--fail-on', 'critical')).toBe(0);

@@ -41,6 +41,18 @@ describe('detection rules: config that blinds the estate is refused unless overr
       'suppressions: [ { name: quiet, criteria: { raw: [ { field: accountId, notEquals: ["000000000000"] } ] } } ]\n',
       'suppressions.0.criteria: ARCHIVE filter "quiet" does not name the finding types it archives',
     ],
+    [
+      'GD-DET-1',
+      'an ARCHIVE filter naming an attack sequence type, however narrow',
+      'suppressions: [ { name: quiet, criteria: { types: ["Recon:EC2/PortProbeUnprotectedPort", "AttackSequence:IAM/CompromisedCredentials"], accounts: ["000000000000"] } } ]\n',
+      'suppressions.0.criteria: ARCHIVE filter "quiet" archives attack sequence findings (AttackSequence:IAM/CompromisedCredentials): GuardDuty raises them at Critical',
+    ],
+    [
+      'GD-DET-1',
+      'an ARCHIVE filter naming an attack sequence type in a raw criterion',
+      'suppressions: [ { name: quiet, criteria: { raw: [ { field: type, equals: ["AttackSequence:S3/CompromisedData"] } ] } } ]\n',
+      'suppressions.0.criteria: ARCHIVE filter "quiet" archives attack sequence findings (AttackSequence:S3/CompromisedData)',
+    ],
     ['GD-DET-2', 'a trusted prefix policy wider than /16', 'threatLists: { policy: { widestTrustedPrefix: 1 } }\n', 'threatLists.policy.widestTrustedPrefix: /1 lets the trusted list hold ranges of 2147483648 addresses'],
     ['GD-DET-3', 'a forwarding threshold above High', 'export: { minSeverity: 10 }\n', 'export.minSeverity: 10 forwards only findings of severity 10 and above'],
     ['GD-DET-3', 'a forwarding threshold of Critical', 'export: { minSeverity: Critical }\n', 'export.minSeverity: Critical forwards only findings of severity 9 and above'],

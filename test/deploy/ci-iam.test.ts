@@ -54,6 +54,7 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(accountKindOfStack('guardduty-member-features')).toBe('admin');
     expect(accountKindOfStack('guardduty-management')).toBe('management');
     expect(accountKindOfStack('guardduty-member-333333333333')).toBe('member');
+    expect(accountKindOfStack('guardduty-malware-555555555555')).toBe('malware');
   });
 
   it.each(FILES)('$file passes GD-IAM-1 (no "*" on "*", no NotAction, no iam:PassRole on "*")', ({ file }) => {
@@ -88,7 +89,7 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(asList(statements[0]!.Action)).toEqual(['iam:PassRole']);
     expect(statements[0]!.Resource).toBe('arn:aws:iam::111111111111:role/acme-guardduty-*');
     expect(statements[0]!.Condition).toEqual({
-      StringEquals: { 'iam:PassedToService': ['events.amazonaws.com', 'firehose.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] },
+      StringEquals: { 'iam:PassedToService': ['events.amazonaws.com', 'firehose.amazonaws.com', 'malware-protection-plan.guardduty.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] },
     });
     // The management and member accounts pass only the tamper alerts' sender role, to EventBridge.
     for (const account of ['management', 'member'] as const) {
@@ -145,5 +146,23 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     const tamperServices = ['events:', 'cloudwatch:', 'iam:', 'kms:', 'sns:', 'sqs:'];
     expect(ciRoleActions('member', role).filter((a) => !a.startsWith('guardduty:') && !tamperServices.some((p) => a.startsWith(p)))).toEqual([]);
     expect(ciRoleActions('member', role).filter((a) => a.startsWith('guardduty:')).length).toBeGreaterThan(0);
+  });
+
+  it('writes the policy of a quarantined bucket the project does not own only when it is named (Malware Protection for S3)', () => {
+    const target = { partition: 'aws', accountId: '111111111111', prefix: 'acme' };
+    const grants = (doc: PolicyDocument, action: string) => doc.Statement.filter((s) => asList(s.Action).includes(action)).flatMap((s) => asList(s.Resource));
+    expect(grants(ciRolePolicy('admin', 'deploy', target), 's3:PutBucketPolicy')).toEqual(['arn:aws:s3:::acme-gd-*', 'arn:aws:s3:::acme-gd-*/*']);
+    const named = ciRolePolicy('admin', 'deploy', { ...target, quarantinedBuckets: ['acme-customer-uploads'] });
+    expect(grants(named, 's3:PutBucketPolicy')).toEqual(['arn:aws:s3:::acme-gd-*', 'arn:aws:s3:::acme-customer-uploads']);
+    // Only the bucket policy: nothing else of the user's bucket.
+    expect(grants(named, 's3:PutBucketVersioning')).not.toContain('arn:aws:s3:::acme-customer-uploads');
+  });
+
+  it.each(CI_ROLES.map((role): [CiRole] => [role]))('%s: an account with protected buckets touches only plans, their roles and bucket policies', (role) => {
+    const services = new Set(ciRoleActions('malware', role).map((a) => a.split(':')[0]));
+    expect([...services].sort()).toEqual(['guardduty', 'iam', 's3']);
+    expect(ciRoleActions('malware', role).filter((a) => a.startsWith('guardduty:') && !/MalwareProtectionPlan|TagResource|UntagResource|ListTagsForResource/.test(a))).toEqual([]);
+    const doc = ciRolePolicy('malware', role, { partition: 'aws', accountId: '555555555555', prefix: 'acme' });
+    expect(doc.Statement.find((s) => s.Sid === 'GuardDutyDetectors')?.Resource).toContain('arn:aws:guardduty:*:555555555555:malware-protection-plan/*');
   });
 });

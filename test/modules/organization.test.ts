@@ -99,31 +99,63 @@ describe('InvitedMembers', () => {
 
 describe('MemberDetectorFeatures', () => {
   const features = resolveDetectorFeatures({}, 'us-east-1').features;
+  const sandbox = resolveDetectorFeatures({ EKS_AUDIT_LOGS: { enabled: false }, RUNTIME_MONITORING: { enabled: true, additionalConfiguration: { EC2_AGENT_MANAGEMENT: false } } }, 'us-east-1').features;
   const json = synthJson(
     (s) =>
       new MemberDetectorFeatures(s, 'MemberFeatures', {
         regions: [
-          { region: 'us-east-1', accountIds: ['444444444444', '333333333333'], features },
-          { region: 'eu-west-1', accountIds: ['333333333333'], features },
+          {
+            region: 'us-east-1',
+            members: [
+              { accountId: '444444444444', features: sandbox },
+              { accountId: '333333333333', features },
+            ],
+          },
+          { region: 'eu-west-1', members: [{ accountId: '333333333333', features }] },
         ],
       }),
   ) as Json & { data: Record<string, Record<string, Block>> };
+  const feats = resources(json, 'aws_guardduty_member_detector_feature');
+  const feature = (region: string, name: string) => feats.find((f) => f.region === region && f.name === name)!;
 
-  it('looks up the admin detector of each region and sets each feature on every member there', () => {
+  it('looks up the admin detector of each region and sets each feature on every member there, keyed by account id', () => {
     expect(Object.values(json.data.aws_guardduty_detector!).map((d) => d.region)).toEqual(['eu-west-1', 'us-east-1']);
-    const feats = resources(json, 'aws_guardduty_member_detector_feature');
     expect(feats).toHaveLength(features.length * 2);
-    const s3 = feats.filter((f) => f.name === 'S3_DATA_EVENTS');
-    expect(s3.map((f) => [f.region, f.for_each])).toEqual(
-      expect.arrayContaining([
-        ['us-east-1', '${toset(["333333333333", "444444444444"])}'],
-        ['eu-west-1', '${toset(["333333333333"])}'],
-      ]),
-    );
+    expect(Object.keys(feature('us-east-1', 'S3_DATA_EVENTS').for_each as Block)).toEqual(['333333333333', '444444444444']);
+    expect(feature('eu-west-1', 'S3_DATA_EVENTS').for_each).toEqual({ '333333333333': { status: 'ENABLED' } });
     for (const f of feats) {
-      expect(f.account_id).toBe('${each.value}');
+      expect(f.account_id).toBe('${each.key}');
+      expect(f.status).toBe('${each.value.status}');
       expect(f.detector_id).toMatch(/^\$\{data\.aws_guardduty_detector\..+\.id\}$/);
     }
+  });
+
+  it("gives each account its own status: the sandbox's overrides, the default for the others", () => {
+    expect(feature('us-east-1', 'EKS_AUDIT_LOGS').for_each).toEqual({ '333333333333': { status: 'ENABLED' }, '444444444444': { status: 'DISABLED' } });
+    const rm = feature('us-east-1', 'RUNTIME_MONITORING');
+    expect(rm.for_each).toEqual({
+      '333333333333': { status: 'DISABLED', EKS_ADDON_MANAGEMENT: 'DISABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'DISABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' },
+      '444444444444': { status: 'ENABLED', EKS_ADDON_MANAGEMENT: 'ENABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'ENABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' },
+    });
+    expect(rm.additional_configuration).toEqual([
+      { name: 'EKS_ADDON_MANAGEMENT', status: '${each.value.EKS_ADDON_MANAGEMENT}' },
+      { name: 'ECS_FARGATE_AGENT_MANAGEMENT', status: '${each.value.ECS_FARGATE_AGENT_MANAGEMENT}' },
+      { name: 'EC2_AGENT_MANAGEMENT', status: '${each.value.EC2_AGENT_MANAGEMENT}' },
+    ]);
+  });
+
+  it('with the detector given (organization mode) looks nothing up and renders only the plans each member has', () => {
+    const only = synthJson(
+      (s) =>
+        new MemberDetectorFeatures(s, 'MemberOverrides', {
+          detectorId: 'det',
+          regions: [{ region: 'us-east-1', members: [{ accountId: '444444444444', features: sandbox.filter((f) => f.name === 'EKS_AUDIT_LOGS') }] }],
+        }),
+    ) as Json & { data?: unknown };
+    expect(only.data).toBeUndefined();
+    expect(resources(only, 'aws_guardduty_member_detector_feature')).toEqual([
+      expect.objectContaining({ name: 'EKS_AUDIT_LOGS', detector_id: 'det', for_each: { '444444444444': { status: 'DISABLED' } } }),
+    ]);
   });
 });
 

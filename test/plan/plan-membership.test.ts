@@ -129,9 +129,11 @@ describe('invitation mode plan', () => {
       dependsOn: ['guardduty-member-333333333333', 'guardduty-member-444444444444'],
     });
     const byRegion = Object.fromEntries(plan.memberFeatures!.regions.map((r) => [r.region, r]));
-    expect(byRegion['us-east-1']!.accountIds).toEqual(['333333333333']);
-    expect(byRegion['eu-west-1']!.accountIds).toEqual(['333333333333', '444444444444']);
-    expect(byRegion['eu-west-1']!.features.map((f) => f.name)).toContain('S3_DATA_EVENTS');
+    expect(byRegion['us-east-1']!.members.map((m) => m.accountId)).toEqual(['333333333333']);
+    expect(byRegion['eu-west-1']!.members.map((m) => m.accountId)).toEqual(['333333333333', '444444444444']);
+    // Without memberOverrides every member gets the admin's plans.
+    const admin = plan.regional.find((r) => r.region === 'eu-west-1')!.detector.features;
+    for (const m of byRegion['eu-west-1']!.members) expect(m.features).toEqual(admin);
   });
 
   it('plans one member stack per account, in its account, after the regional stacks that invite it', () => {
@@ -145,5 +147,71 @@ describe('invitation mode plan', () => {
     });
     expect(plan.members[1]).toMatchObject({ regions: ['eu-west-1'], dependsOn: ['guardduty-eu-west-1'] });
     expect(plan.members[1]!.provider.assumeRoleArn).toBeUndefined();
+  });
+});
+
+describe('memberOverrides', () => {
+  const status = (features: readonly { name: string; status: string }[] | undefined, name: string) => features?.find((f) => f.name === name)?.status;
+
+  describe('invitation mode', () => {
+    const plan = planEstate(
+      parseConfig(`${INVITATION}
+memberOverrides:
+  - accounts: ["444444444444"]
+    features: { EKS_AUDIT_LOGS: { enabled: false }, RUNTIME_MONITORING: { enabled: true, additionalConfiguration: { EC2_AGENT_MANAGEMENT: false } } }
+`),
+    );
+    const members = Object.fromEntries(plan.memberFeatures!.regions.find((r) => r.region === 'eu-west-1')!.members.map((m) => [m.accountId, m.features]));
+
+    it('gives the overridden account its override and every other plan of the admin', () => {
+      expect(status(members['444444444444'], 'EKS_AUDIT_LOGS')).toBe('DISABLED');
+      expect(members['444444444444']!.find((f) => f.name === 'RUNTIME_MONITORING')).toEqual({
+        name: 'RUNTIME_MONITORING',
+        status: 'ENABLED',
+        additionalConfiguration: [
+          { name: 'EKS_ADDON_MANAGEMENT', status: 'ENABLED' },
+          { name: 'ECS_FARGATE_AGENT_MANAGEMENT', status: 'ENABLED' },
+          { name: 'EC2_AGENT_MANAGEMENT', status: 'DISABLED' },
+        ],
+      });
+      expect(status(members['444444444444'], 'S3_DATA_EVENTS')).toBe('ENABLED');
+      expect(members['444444444444']!.map((f) => f.name)).toEqual(members['333333333333']!.map((f) => f.name));
+    });
+
+    it('leaves the other members and the admin detector on the default', () => {
+      expect(status(members['333333333333'], 'EKS_AUDIT_LOGS')).toBe('ENABLED');
+      expect(status(members['333333333333'], 'RUNTIME_MONITORING')).toBe('DISABLED');
+      expect(status(plan.regional.find((r) => r.region === 'eu-west-1')!.detector.features, 'EKS_AUDIT_LOGS')).toBe('ENABLED');
+    });
+  });
+
+  describe('organization mode', () => {
+    const plan = planEstate(
+      parseConfig(`${ORG}
+memberOverrides:
+  - accounts: ["555555555555", "666666666666"]
+    features: { EKS_AUDIT_LOGS: { enabled: false } }
+  - accounts: ["555555555555"]
+    features: { RUNTIME_MONITORING: { enabled: false }, RDS_LOGIN_EVENTS: { enabled: true } }
+`),
+    );
+    const region = (r: string) => plan.regional.find((s) => s.region === r)!.organization!;
+
+    it('renders only the overridden plans of the overridden accounts in every region, auto-enable unchanged', () => {
+      const org = region('us-east-1');
+      expect(org.autoEnable).toBe('NEW');
+      expect(org.memberFeatures.map((m) => [m.accountId, m.features.map((f) => `${f.name}=${f.status}`)])).toEqual([
+        ['555555555555', ['EKS_AUDIT_LOGS=DISABLED', 'RDS_LOGIN_EVENTS=ENABLED', 'RUNTIME_MONITORING=DISABLED']],
+        ['666666666666', ['EKS_AUDIT_LOGS=DISABLED']],
+      ]);
+      expect(org.features.find((f) => f.name === 'EKS_AUDIT_LOGS')!.autoEnable).toBe('NEW');
+      expect(plan.memberFeatures).toBeUndefined();
+    });
+
+    it('skips a plan the region does not offer, with a warning when the override wants it on', () => {
+      expect(region('ap-east-2').memberFeatures.find((m) => m.accountId === '555555555555')!.features.map((f) => f.name)).toEqual(['EKS_AUDIT_LOGS', 'RUNTIME_MONITORING']);
+      expect(plan.warnings).toContain('guardduty-ap-east-2: memberOverrides for 555555555555: RDS_LOGIN_EVENTS is not available in ap-east-2; the feature is skipped there');
+      expect(plan.warnings.filter((w) => w.includes('666666666666'))).toEqual([]);
+    });
   });
 });

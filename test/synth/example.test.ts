@@ -111,12 +111,13 @@ describe('delegated admin order in organization.yaml', () => {
 });
 
 describe('overrides and warnings in the synth output', () => {
-  it('records each lifted detection rule with its reason as a warning of the home stack, which cdktf synth prints', () => {
+  it('records each lifted detection rule with its reason, and each plan warning, as a warning of the home stack, which cdktf synth prints', () => {
     const outdir = projectOutdir();
     synthesize({ configFile: join(root, 'examples', 'organization.yaml'), outdir });
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { annotations: { level: string; message: string }[] }> };
     expect(manifest.stacks['guardduty-home']!.annotations).toEqual([
       expect.objectContaining({ level: '@cdktf/warn', message: expect.stringMatching(/^override GD-DET-6 \(example estate of a few regions, kept short for review\): leaves out 14 regions/) }),
+      expect.objectContaining({ level: '@cdktf/warn', message: expect.stringMatching(/^detector\.features\.RUNTIME_MONITORING: agent management is off for EC2 instances/) }),
     ]);
   });
 });

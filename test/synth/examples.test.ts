@@ -51,6 +51,8 @@ interface Example {
   organization?: boolean;
   /** Member account -> its regions. */
   members?: Record<string, string[]>;
+  /** Accounts other than the admin with buckets under Malware Protection for S3: a stack each, depending on nothing. */
+  malwareAccounts?: string[];
   features: Record<string, FeatureExpectation>;
   /** Tamper alerts: the accounts whose calls are watched (stack -> account and regions), who pages, who does not. */
   tamper?: {
@@ -58,6 +60,12 @@ interface Example {
     route: string;
     quiet: string[];
   };
+  /**
+   * The member plans the admin sets, account -> plan -> status, in every
+   * region where the account is a member: invitation mode every plan of
+   * every member; organization mode only the overridden plans.
+   */
+  memberFeatures?: Record<string, Record<string, FeatureExpectation>>;
 }
 
 const RM_ON_EC2_OFF: FeatureExpectation = { status: 'ENABLED', additional: { EKS_ADDON_MANAGEMENT: 'ENABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'ENABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } };
@@ -81,6 +89,19 @@ const EXAMPLES: Example[] = [
       route: 'high',
       quiet: ['arn:aws:iam::111111111111:role/GuardDutyDeployer'],
     },
+    // 444444444444 is the sandbox (memberOverrides); 333333333333 gets the admin's plans.
+    memberFeatures: {
+      '333333333333': DEFAULT_FEATURES,
+      '444444444444': { ...DEFAULT_FEATURES, EKS_AUDIT_LOGS: { status: 'DISABLED' }, EBS_MALWARE_PROTECTION: { status: 'DISABLED' } },
+    },
+  },
+  {
+    file: 'examples/malware-protection.yaml',
+    partition: 'aws',
+    home: 'eu-west-1',
+    regions: ['eu-west-1', 'us-east-1'],
+    malwareAccounts: ['555555555555'],
+    features: DEFAULT_FEATURES,
   },
   { file: 'examples/minimal.yaml', partition: 'aws', home: 'eu-west-1', regions: DEFAULT_REGIONS, features: DEFAULT_FEATURES },
   {
@@ -95,6 +116,16 @@ const EXAMPLES: Example[] = [
       route: 'high',
       quiet: ['arn:aws:iam::111111111111:role/GuardDutyDeployer', 'arn:aws:iam::222222222222:role/GuardDutyOrgDeployer', 'arn:aws:iam::111111111111:role/GuardDutyCi'],
     },
+    // The two sandboxes skip EKS audit logs and Runtime Monitoring (agent management off with it); the rest follow auto-enable.
+    memberFeatures: Object.fromEntries(
+      ['555555555555', '666666666666'].map((account) => [
+        account,
+        {
+          EKS_AUDIT_LOGS: { status: 'DISABLED' },
+          RUNTIME_MONITORING: { status: 'DISABLED', additional: { EKS_ADDON_MANAGEMENT: 'DISABLED', ECS_FARGATE_AGENT_MANAGEMENT: 'DISABLED', EC2_AGENT_MANAGEMENT: 'DISABLED' } },
+        },
+      ]),
+    ),
   },
   { file: 'examples/siem-and-flow-logs.yaml', partition: 'aws', home: 'eu-west-1', regions: ['eu-west-1', 'us-east-1'], features: DEFAULT_FEATURES },
 ];
@@ -107,6 +138,11 @@ interface FeatureResource {
   name: string;
   status: string;
   additional_configuration?: { name: string; status: string }[];
+}
+interface MemberFeatureResource extends FeatureResource {
+  region: string;
+  for_each: Record<string, Record<string, string>>;
+  depends_on?: string[];
 }
 interface StackJson {
   provider?: { aws?: { region: string }[] };
@@ -161,6 +197,7 @@ describe.each(EXAMPLES)('$file', (example) => {
     const members = Object.entries(example.members ?? {});
     for (const [account, regions] of members) wanted[`guardduty-member-${account}`] = regions.map(regionalStack);
     if (members.length > 0) wanted['guardduty-member-features'] = members.map(([account]) => `guardduty-member-${account}`);
+    for (const account of example.malwareAccounts ?? []) wanted[`guardduty-malware-${account}`] = [];
     const actual = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, sorted(s.dependencies)]));
     expect(actual).toEqual(Object.fromEntries(Object.entries(wanted).map(([name, deps]) => [name, sorted(deps)])));
   });
@@ -205,6 +242,42 @@ describe.each(EXAMPLES)('$file', (example) => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('each member gets its plans (the override, else the default) in each of its regions, set in the admin account', () => {
+    const wanted: string[] = [];
+    for (const [account, features] of Object.entries(example.memberFeatures ?? {})) {
+      for (const region of example.members?.[account] ?? example.regions) {
+        for (const [name, f] of Object.entries(features)) {
+          wanted.push(`${region} ${account} ${name}=${f.status}`, ...Object.entries(f.additional ?? {}).map(([extra, st]) => `${region} ${account} ${name}.${extra}=${st}`));
+        }
+      }
+    }
+    const actual: string[] = [];
+    const adminStacks = stackNames.filter((n) => !n.startsWith('guardduty-member-') || n === 'guardduty-member-features');
+    for (const name of adminStacks) {
+      for (const r of Object.values(json(name).resource?.aws_guardduty_member_detector_feature ?? {}) as unknown as MemberFeatureResource[]) {
+        for (const [account, values] of Object.entries(r.for_each)) {
+          actual.push(`${r.region} ${account} ${r.name}=${values.status}`, ...(r.additional_configuration ?? []).map((a) => `${r.region} ${account} ${r.name}.${a.name}=${values[a.name]}`));
+        }
+      }
+    }
+    expect(sorted(actual)).toEqual(sorted(wanted));
+  });
+
+  if (example.organization) {
+    it('organization mode: member plans wait for the organization configuration of their region (terraform-provider-aws PR 35625)', () => {
+      for (const region of example.regions) {
+        const stack = json(regionalStack(region));
+        const orgFeatures = Object.keys(stack.resource?.aws_guardduty_organization_configuration_feature ?? {}).map((id) => `aws_guardduty_organization_configuration_feature.${id}`);
+        const member = Object.values(stack.resource?.aws_guardduty_member_detector_feature ?? {}) as unknown as MemberFeatureResource[];
+        expect(member.length).toBeGreaterThan(0);
+        for (const r of member) {
+          expect(r.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_guardduty_organization_configuration\./), ...orgFeatures]));
+          expect(r.region).toBe(region);
+        }
+      }
+    });
+  }
 
   const tamper = example.tamper;
   if (tamper) {

@@ -1,5 +1,6 @@
 import type { Finding } from '@aws-sdk/client-guardduty';
 import { type AffectedResource, affectedResource } from './affected-resource';
+import { type MaliciousObject, maliciousObjectOf } from './malicious-object';
 import { type PortProbe, portProbeOf } from './port-probe';
 import { isSampleFinding } from './sample-finding';
 import { type SeverityBand, severityBand } from './severity';
@@ -22,11 +23,14 @@ export interface FindingRecord {
   readonly archived: boolean;
   readonly sample: boolean;
   readonly portProbe?: PortProbe;
+  /** Object:S3/MaliciousFile: the bucket and object. */
+  readonly maliciousObject?: MaliciousObject;
 }
 
 export function toFindingRecord(finding: Finding, region: string): FindingRecord {
   const severity = finding.Severity ?? 0;
   const portProbe = portProbeOf(finding);
+  const maliciousObject = maliciousObjectOf(finding);
   return {
     region,
     accountId: finding.AccountId ?? '',
@@ -42,5 +46,6 @@ export function toFindingRecord(finding: Finding, region: string): FindingRecord
     archived: finding.Service?.Archived ?? false,
     sample: isSampleFinding({ title: finding.Title, additionalInfo: finding.Service?.AdditionalInfo }),
     ...(portProbe ? { portProbe } : {}),
+    ...(maliciousObject ? { maliciousObject } : {}),
   };
 }

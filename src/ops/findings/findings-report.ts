@@ -38,6 +38,16 @@ export interface Threshold {
   readonly breaching: number;
 }
 
+/** Object:S3/MaliciousFile findings of one bucket (Malware Protection for S3). */
+export interface MaliciousObjectsReport {
+  readonly bucket: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly findings: number;
+  /** Keys the findings name, sorted. */
+  readonly keys: readonly string[];
+}
+
 export interface FindingsReport {
   readonly command: 'findings';
   readonly accountId: string;
@@ -46,6 +56,8 @@ export interface FindingsReport {
   readonly exitCode: ExitCode;
   readonly summary: FindingsSummary;
   readonly portProbes: readonly PortProbeReport[];
+  /** Malicious objects found by Malware Protection for S3, by bucket (most findings first). */
+  readonly maliciousObjects: readonly MaliciousObjectsReport[];
   readonly regions: readonly FindingsRegionReport[];
   /** Most severe first. */
   readonly findings: readonly FindingRecord[];
@@ -75,6 +87,18 @@ export function buildFindingsReport(args: {
       ? [{ region: f.region, accountId: f.accountId, findingId: f.id, severity: f.severity, count: f.count, probe: f.portProbe, hint: portProbeHint(f.portProbe) }]
       : [],
   );
+  const byBucket = new Map<string, { bucket: string; accountId: string; region: string; findings: number; keys: Set<string> }>();
+  for (const f of findings) {
+    if (!f.maliciousObject) continue;
+    const id = `${f.accountId}|${f.region}|${f.maliciousObject.bucket}`;
+    const entry = byBucket.get(id) ?? { bucket: f.maliciousObject.bucket, accountId: f.accountId, region: f.region, findings: 0, keys: new Set<string>() };
+    entry.findings++;
+    if (f.maliciousObject.key) entry.keys.add(f.maliciousObject.key);
+    byBucket.set(id, entry);
+  }
+  const maliciousObjects = [...byBucket.values()]
+    .map((b) => ({ ...b, keys: [...b.keys].sort() }))
+    .sort((a, b) => b.findings - a.findings || a.bucket.localeCompare(b.bucket));
   const readRegions = regions.filter((r) => r.status === 'read').map((r) => r.region);
   return {
     command: 'findings',
@@ -84,6 +108,7 @@ export function buildFindingsReport(args: {
     exitCode: exitCodeOf({ problem: (threshold?.breaching ?? 0) > 0, incomplete: regions.some((r) => r.status === 'unreadable') }),
     summary: summariseFindings(findings, readRegions, args.topResources),
     portProbes,
+    maliciousObjects,
     regions,
     findings,
   };

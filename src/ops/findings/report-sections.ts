@@ -1,6 +1,7 @@
 import { formatRegionError } from '../region-error';
 import { formatResource } from './affected-resource';
 import { describeQuery } from './finding-query';
+import { MALICIOUS_OBJECT_TYPE } from './malicious-object';
 import type { FindingsReport } from './findings-report';
 import { formatPorts } from './port-probe';
 import { BAND_NAMES, formatSeverity } from './severity';
@@ -54,6 +55,15 @@ export function reportSections(report: FindingsReport): ReportSection[] {
       headers: ['Resource', 'Account', 'Region', 'Findings', 'Max severity', 'Types'],
       rows: summary.topResources.map((r) => [formatResource(r.resource), r.accountId, r.region, String(r.findings), formatSeverity(r.maxSeverity), r.types.join(', ')]),
       numeric: [false, false, false, true, false, false],
+    });
+  }
+  if (report.maliciousObjects.length > 0) {
+    const total = report.maliciousObjects.reduce((n, b) => n + b.findings, 0);
+    sections.push({
+      title: `Malicious S3 objects (${MALICIOUS_OBJECT_TYPE}): ${total} finding${total === 1 ? '' : 's'}`,
+      headers: ['Bucket', 'Account', 'Region', 'Findings', 'Objects'],
+      rows: report.maliciousObjects.map((b) => [b.bucket, b.accountId, b.region, String(b.findings), b.keys.join(', ') || '-']),
+      numeric: [false, false, false, true, false],
     });
   }
   if (report.portProbes.length > 0) {

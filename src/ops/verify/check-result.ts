@@ -8,7 +8,7 @@
  */
 export type CheckStatus = 'ok' | 'pending' | 'drift' | 'unreadable';
 
-export type CheckName = 'detector' | 'publishing-frequency' | 'feature' | 'ip-set' | 'publishing-destination' | 'members' | 'filter';
+export type CheckName = 'detector' | 'publishing-frequency' | 'feature' | 'ip-set' | 'publishing-destination' | 'members' | 'filter' | 'malware-protection';
 
 export interface CheckResult {
   readonly check: CheckName;

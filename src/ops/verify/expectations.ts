@@ -1,4 +1,5 @@
 import type { FindingPublishingFrequency } from '../../features/catalog';
+import type { MemberFeatures } from '../../features/member-overrides';
 import type { AutoEnable, ResolvedFeature } from '../../features/resolve';
 import type { EstatePlan } from '../../plan/plan';
 import type { ListKind } from '../../threatlist/validate';
@@ -27,6 +28,14 @@ export interface ExpectedPublishingDestination {
    * holds a UUID), so the plan does not know it and only the bucket is checked.
    */
   readonly kmsKeyArn?: string;
+}
+
+/** A bucket of the admin account under Malware Protection for S3 in this region. */
+export interface ExpectedProtectedBucket {
+  readonly bucketName: string;
+  readonly roleArn: string;
+  /** ENABLED or DISABLED. */
+  readonly tagging: 'ENABLED' | 'DISABLED';
 }
 
 export interface ExpectedOrganizationFeature {
@@ -59,8 +68,16 @@ export interface RegionExpectations {
   readonly ipSets?: readonly ExpectedIpSet[];
   readonly publishingDestination?: ExpectedPublishingDestination | 'none';
   readonly members?: ExpectedMembers;
+  /**
+   * The member plans synth sets from the admin account: invitation mode
+   * every member's plans, organization mode only the overridden plans of
+   * the accounts in `memberOverrides` (the rest follow auto-enable).
+   */
+  readonly memberFeatures?: readonly MemberFeatures[];
   /** Names of every filter (suppression rule) the config creates: `filterName(prefix, suppression)`. */
   readonly filters?: readonly string[];
+  /** The admin account's protected buckets here: each needs an ACTIVE plan. */
+  readonly malwareProtection?: readonly ExpectedProtectedBucket[];
 }
 
 /**
@@ -84,6 +101,15 @@ export function expectationsFromPlan(plan: EstatePlan): RegionExpectations[] {
       : stack.invitation
         ? { members: { mode: 'invitation' as const, accounts: stack.invitation.members.map(({ accountId }) => ({ accountId })) } }
         : {}),
+    ...memberFeaturesOf(stack),
     filters: stack.findings.filters.map((f) => f.filterName),
+    ...(stack.protectedBuckets
+      ? { malwareProtection: stack.protectedBuckets.map((b) => ({ bucketName: b.bucketName, roleArn: b.role.arn, tagging: b.tagObjects ? ('ENABLED' as const) : ('DISABLED' as const) })) }
+      : {}),
   }));
+}
+
+function memberFeaturesOf(stack: EstatePlan['regional'][number]): { memberFeatures?: readonly MemberFeatures[] } {
+  const memberFeatures = stack.organization?.memberFeatures ?? stack.invitation?.memberFeatures ?? [];
+  return memberFeatures.length > 0 ? { memberFeatures } : {};
 }

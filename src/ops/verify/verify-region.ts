@@ -5,12 +5,16 @@ import { type CheckName, type CheckResult, result } from './check-result';
 import { checkDetector } from './checks/detector';
 import { checkFilters } from './checks/filters';
 import { checkIpSets } from './checks/ip-sets';
+import { checkMemberFeatures } from './checks/member-features';
+import { checkMalwareProtectionPlans } from './checks/malware-protection';
 import { checkMembers } from './checks/members';
 import { checkPublishingDestination } from './checks/publishing-destination';
 import type { RegionExpectations } from './expectations';
 import { readDetector } from './read/detector';
 import { readFilterNames } from './read/filters';
 import { readIpSets } from './read/ip-sets';
+import { readMemberFeatures } from './read/member-features';
+import { readMalwareProtectionPlans } from './read/malware-protection-plans';
 import { readMembers } from './read/members';
 import { readPublishingDestinations } from './read/publishing-destinations';
 
@@ -38,7 +42,7 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       return [result(name, name, '(readable)', formatRegionError(describeRegionError(err, region)), 'unreadable')];
     }
   };
-  const { ipSets, publishingDestination, members, filters } = expected;
+  const { ipSets, publishingDestination, members, memberFeatures, filters, malwareProtection } = expected;
   const parts = await Promise.all([
     part('detector', () => readDetector(client, detectorId), (live) => checkDetector(expected.detector, live)),
     ipSets ? part('ip-set', () => readIpSets(client, detectorId), (live) => checkIpSets(ipSets, live)) : [],
@@ -46,7 +50,15 @@ export async function verifyRegion(client: GuardDutyClient, expected: RegionExpe
       ? part('publishing-destination', () => readPublishingDestinations(client, detectorId), (live) => checkPublishingDestination(publishingDestination, live))
       : [],
     members ? part('members', () => readMembers(client, detectorId, members.mode), (live) => checkMembers(members, live)) : [],
+    memberFeatures && members
+      ? part(
+          'feature',
+          () => readMemberFeatures(client, detectorId, memberFeatures.map((m) => m.accountId)),
+          (live) => checkMemberFeatures(memberFeatures, live, members.mode),
+        )
+      : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],
+    malwareProtection ? part('malware-protection', () => readMalwareProtectionPlans(client), (live) => checkMalwareProtectionPlans(malwareProtection, live)) : [],
   ]);
   return { region, detectorId, checks: parts.flat() };
 }
