@@ -1,5 +1,6 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { shortAlertMessage } from '../../src/alerts/message';
 import { renderPolicy } from '../../src/policy/template';
@@ -25,11 +26,14 @@ export interface AlertRouteProps {
 /** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
 export class AlertRoute extends Construct {
   public readonly rule: FindingsRule;
+  /** What another rule publishing to this route's topic waits for: the topic policy, when the route creates the topic. */
+  public readonly publishDependencies: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: AlertRouteProps) {
     super(scope, id);
     const { route } = props;
-    const dependsOn = [];
+    const dependsOn: ITerraformDependable[] = [];
+    this.publishDependencies = dependsOn;
     if (route.topic.create) {
       const topic = new SnsTopic(this, 'Topic', { name: route.topic.name, ...(props.topicKeyArn ? { kmsMasterKeyId: props.topicKeyArn } : {}) });
       dependsOn.push(

@@ -13,6 +13,12 @@ import { subscribeToTopic } from './topic-subscriptions';
 export interface DeliveryFailuresProps {
   readonly accountId: string;
   readonly plan: DeliveryPlan;
+  /**
+   * Set every resource's `region` to the plan's (a stack serving several
+   * regions through the provider-6 per-resource `region`).
+   * @default false - the provider's region, which is the plan's
+   */
+  readonly perResourceRegion?: boolean;
 }
 
 /**
@@ -30,21 +36,24 @@ export class DeliveryFailures extends Construct {
   constructor(scope: Construct, id: string, props: DeliveryFailuresProps) {
     super(scope, id);
     const { plan } = props;
+    const region = props.perResourceRegion ? { region: plan.region } : {};
     this.queue = new SqsQueue(this, 'DeadLetterQueue', {
+      ...region,
       name: plan.queue.name,
       messageRetentionSeconds: plan.queue.messageRetentionSeconds,
       sqsManagedSseEnabled: true,
     });
-    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', { queueUrl: this.queue.url, policy: renderPolicy(plan.queue.policy) });
+    new SqsQueuePolicy(this, 'DeadLetterQueuePolicy', { ...region, queueUrl: this.queue.url, policy: renderPolicy(plan.queue.policy) });
     this.targetDelivery = { deadLetterQueueArn: this.queue.arn, retryPolicy: plan.retryPolicy };
 
-    const key = new ManagedKey(this, 'AlarmKey', { description: 'Encrypts the GuardDuty operational alarm topic', alias: plan.alarmTopic.keyAlias, policy: plan.alarmTopic.keyPolicy });
-    this.topic = new SnsTopic(this, 'AlarmTopic', { name: plan.alarmTopic.name, kmsMasterKeyId: key.key.arn });
-    new SnsTopicPolicy(this, 'AlarmTopicPolicy', { arn: this.topic.arn, policy: renderPolicy(plan.alarmTopic.policy) });
-    subscribeToTopic(this, this.topic.arn, props.accountId, plan.alarmTopic.subscriptions);
+    const key = new ManagedKey(this, 'AlarmKey', { description: 'Encrypts the GuardDuty operational alarm topic', alias: plan.alarmTopic.keyAlias, policy: plan.alarmTopic.keyPolicy, ...region });
+    this.topic = new SnsTopic(this, 'AlarmTopic', { ...region, name: plan.alarmTopic.name, kmsMasterKeyId: key.key.arn });
+    new SnsTopicPolicy(this, 'AlarmTopicPolicy', { ...region, arn: this.topic.arn, policy: renderPolicy(plan.alarmTopic.policy) });
+    subscribeToTopic(this, this.topic.arn, props.accountId, plan.alarmTopic.subscriptions, props.perResourceRegion ? plan.region : undefined);
 
     for (const alarm of plan.alarms) {
       new CloudwatchMetricAlarm(this, `Alarm-${alarm.name}`, {
+        ...region,
         alarmName: alarm.name,
         alarmDescription: alarm.description,
         namespace: alarm.namespace,

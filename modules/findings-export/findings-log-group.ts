@@ -1,5 +1,6 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { PolicyDocument } from '../../src/policy/document';
 import { renderPolicy } from '../../src/policy/template';
@@ -30,6 +31,8 @@ export interface FindingsLogGroupProps {
  */
 export class FindingsLogGroup extends Construct {
   public readonly logGroup: CloudwatchLogGroup;
+  /** What a rule writing to the group waits for: the group and the resource policy that admits EventBridge. */
+  public readonly writeDependencies: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: FindingsLogGroupProps) {
     super(scope, id);
@@ -42,6 +45,7 @@ export class FindingsLogGroup extends Construct {
       policyName: props.resourcePolicyName,
       policyDocument: renderPolicy(props.resourcePolicy),
     });
+    this.writeDependencies = [resourcePolicy, this.logGroup];
     new FindingsRule(this, 'Delivery', {
       ruleName: props.ruleName,
       busName: props.busName,

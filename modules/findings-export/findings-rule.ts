@@ -17,6 +17,14 @@ export interface FindingsRuleProps {
   readonly busName?: string;
   /** Which findings. @default - every finding */
   readonly selector?: FindingSelector;
+  /** Other events instead of findings (the tamper alerts' CloudTrail API calls): the plan's pattern. */
+  readonly eventPattern?: Readonly<Record<string, unknown>>;
+  /**
+   * The rule's region, when it is not the provider's (a stack that serves
+   * several regions through the provider-6 per-resource `region`).
+   * @default - the provider's region
+   */
+  readonly region?: string;
   /** Every target retries and dead-letters (DeliveryFailures of the stack, in the rule's region). */
   readonly delivery: TargetDelivery;
   readonly target: {
@@ -31,18 +39,19 @@ export interface FindingsRuleProps {
   };
 }
 
-/** An EventBridge rule matching GuardDuty findings, with its one target: every route of the export is one. */
+/** An EventBridge rule matching GuardDuty findings (or the tamper alerts' API calls), with its one target: every route of the export is one. */
 export class FindingsRule extends Construct {
   public readonly rule: CloudwatchEventRule;
 
   constructor(scope: Construct, id: string, props: FindingsRuleProps) {
     super(scope, id);
-    const bus = props.busName ? { eventBusName: props.busName } : {};
+    if (props.selector && props.eventPattern) throw new Error(`FindingsRule ${props.ruleName}: give a selector or an event pattern, not both`);
+    const bus = { ...(props.busName ? { eventBusName: props.busName } : {}), ...(props.region ? { region: props.region } : {}) };
     this.rule = new CloudwatchEventRule(this, 'Rule', {
       name: props.ruleName,
       ...bus,
       description: props.description,
-      eventPattern: JSON.stringify(findingEventPattern(props.selector ?? { minSeverity: 1 })),
+      eventPattern: JSON.stringify(props.eventPattern ?? findingEventPattern(props.selector ?? { minSeverity: 1 })),
     });
     const { target } = props;
     new CloudwatchEventTarget(this, 'Target', {

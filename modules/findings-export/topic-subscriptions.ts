@@ -13,9 +13,9 @@ export interface TopicSubscription extends AlertSubscription {
  * Lambda endpoint also gets the permission SNS needs to invoke it, pinned
  * to this topic and account (confused deputy).
  */
-export function subscribeToTopic(scope: Construct, topicArn: string, accountId: string, subscriptions: readonly TopicSubscription[]): void {
+export function subscribeToTopic(scope: Construct, topicArn: string, accountId: string, subscriptions: readonly TopicSubscription[], topicRegion?: string): void {
   subscriptions.forEach((s, i) => {
-    new SnsTopicSubscription(scope, `Subscription${i}`, { topicArn, protocol: s.protocol, endpoint: s.endpoint });
+    new SnsTopicSubscription(scope, `Subscription${i}`, { ...(topicRegion ? { region: topicRegion } : {}), topicArn, protocol: s.protocol, endpoint: s.endpoint });
     if (s.protocol === 'lambda') {
       new LambdaPermission(scope, `InvokePermission${i}`, {
         ...(s.functionRegion ? { region: s.functionRegion } : {}),

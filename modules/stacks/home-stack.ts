@@ -9,6 +9,7 @@ import { FindingsLogGroup } from '../findings-export/findings-log-group';
 import { ServiceRole } from '../findings-export/service-role';
 import { SiemStream } from '../findings-export/siem-stream';
 import { ManagedKey } from '../storage/managed-key';
+import { TamperRoutes } from '../tamper-alerts/tamper-routes';
 import { ListBucket } from '../threat-lists/list-bucket';
 import { GuardDutyStack } from './guardduty-stack';
 
@@ -28,7 +29,7 @@ export class HomeStack extends GuardDutyStack {
     new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, trustPolicy: f.forwarderTrustPolicy, policy: f.forwarderPolicy });
     this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, policy: f.busPolicy, requireOrganization: f.requireOrganization });
     const busName = this.findingsBus.bus.name;
-    new FindingsLogGroup(this, 'FindingsLogGroup', {
+    const logGroup = new FindingsLogGroup(this, 'FindingsLogGroup', {
       logGroupName: f.logGroup.name,
       logGroupArn: f.logGroup.arn,
       retentionDays: f.logGroup.retentionDays,
@@ -43,13 +44,25 @@ export class HomeStack extends GuardDutyStack {
     if (f.s3) new FindingsArchive(this, 'FindingsArchive', f.s3);
     if (f.siem) new SiemStream(this, 'Siem', { busName, siem: f.siem, delivery });
 
+    const alertRoutes = new Map<string, AlertRoute>();
     if (f.alerts.length > 0) {
       const topicKeyArn = f.alertsKey
         ? new ManagedKey(this, 'AlertsKey', { description: 'Encrypts GuardDuty alert topics', alias: f.alertsKey.alias, policy: f.alertsKey.policy }).key.arn
         : undefined;
       for (const route of f.alerts) {
-        new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, delivery, ...(topicKeyArn ? { topicKeyArn } : {}) });
+        alertRoutes.set(route.name, new AlertRoute(this, `Alert-${route.name}`, { partition: f.partition, accountId: f.accountId, busName, route, delivery, ...(topicKeyArn ? { topicKeyArn } : {}) }));
       }
+    }
+    if (f.tamper) {
+      const route = f.tamper.alertRule ? alertRoutes.get(f.tamper.alertRule.route) : undefined;
+      new TamperRoutes(this, 'TamperAlerts', {
+        busName,
+        plan: f.tamper,
+        logGroupArn: f.logGroup.arn,
+        logGroupDependencies: logGroup.writeDependencies,
+        ...(route ? { topicDependencies: route.publishDependencies } : {}),
+        delivery,
+      });
     }
     for (const role of f.access) new FindingsAccessRole(this, role.roleName, { role });
     if (plan.threatLists) new ListBucket(this, 'ThreatLists', { ...plan.threatLists, bodyFiles: listBodyFiles });

@@ -1,9 +1,10 @@
 import type { Construct } from 'constructs';
 import type { MemberStackPlan } from '../../src/plan/plan';
 import { MemberAccount } from '../organization/member-account';
+import { TamperSender } from '../tamper-alerts/tamper-sender';
 import { GuardDutyStack } from './guardduty-stack';
 
-/** One invited member account (invitation mode). */
+/** One invited member account (invitation mode): its detectors, and the tamper alerts of this account. */
 export class MemberStack extends GuardDutyStack {
   public readonly member: MemberAccount;
 
@@ -15,5 +16,6 @@ export class MemberStack extends GuardDutyStack {
       preventDestroy: plan.preventDestroy,
       existingDetectors: plan.existingDetectors,
     });
+    if (plan.tamper) new TamperSender(this, 'TamperAlerts', { accountId: plan.accountId, plan: plan.tamper });
   }
 }

@@ -8,6 +8,7 @@ import { VpcFlowLogs } from '../flow-logs/vpc-flow-logs';
 import { InvitedMembers } from '../organization/invited-members';
 import { MemberDetectorFeatures } from '../organization/member-detector-features';
 import { SuppressionFilters } from '../suppression/suppression-filters';
+import { TamperForwarder } from '../tamper-alerts/tamper-forwarder';
 import { IpListSets } from '../threat-lists/ip-list-sets';
 import { OrganizationConfiguration } from '../organization/organization-configuration';
 import { ProtectedBucket } from '../malware-protection/protected-bucket';
@@ -53,6 +54,7 @@ export class RegionalStack extends GuardDutyStack {
     const findings = plan.findings;
     const failures = new DeliveryFailures(this, 'DeliveryFailures', { accountId: plan.provider.accountId, plan: findings.delivery });
     new RegionalForwarder(this, 'FindingsForwarder', { ...findings.forwarder, delivery: failures.targetDelivery });
+    if (findings.tamper) new TamperForwarder(this, 'TamperForwarder', { ...findings.tamper, delivery: failures.targetDelivery });
     if (findings.publishingDestination) new PublishingDestination(this, 'PublishingDestination', { detectorId, ...findings.publishingDestination });
     if (findings.filters.length > 0) new SuppressionFilters(this, 'Suppressions', { detectorId, filters: findings.filters });
     if (findings.flowLogs) new VpcFlowLogs(this, 'FlowLogs', findings.flowLogs);

@@ -10,6 +10,8 @@ export interface ManagedKeyProps {
   readonly alias: string;
   /** The key policy: account administration plus the services that use the key. */
   readonly policy: PolicyDocument;
+  /** @default - the provider's region */
+  readonly region?: string;
 }
 
 /** A KMS key of this project: rotating yearly, 30 days to cancel a deletion, reachable by alias. */
@@ -18,12 +20,14 @@ export class ManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedKeyProps) {
     super(scope, id);
+    const region = props.region ? { region: props.region } : {};
     this.key = new KmsKey(this, 'Resource', {
+      ...region,
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       policy: renderPolicy(props.policy),
     });
-    new KmsAlias(this, 'Alias', { name: props.alias, targetKeyId: this.key.keyId });
+    new KmsAlias(this, 'Alias', { ...region, name: props.alias, targetKeyId: this.key.keyId });
   }
 }

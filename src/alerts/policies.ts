@@ -28,10 +28,10 @@ export function alertsKeyPolicy(partition: Partition, accountId: string, topicAr
   });
 }
 
-/** Topic policy: only this route's rule may publish, and only over TLS. */
-export function alertTopicPolicy(partition: Partition, accountId: string, topicArn: string, ruleArn: string): PolicyDocument {
+/** Topic policy: only this route's rule (and the tamper alert rule, when it pages through this route) may publish, and only over TLS. */
+export function alertTopicPolicy(partition: Partition, accountId: string, topicArn: string, ruleArns: string | readonly string[]): PolicyDocument {
   return policy(
-    pinnedServiceAllow({ sid: 'AllowTheAlertRuleToPublish', service: servicePrincipal('events', partition), action: 'sns:Publish', resource: topicArn, accountId, sourceArns: ruleArn }),
+    pinnedServiceAllow({ sid: 'AllowTheAlertRuleToPublish', service: servicePrincipal('events', partition), action: 'sns:Publish', resource: topicArn, accountId, sourceArns: ruleArns }),
     denyInsecureTransport('sns:Publish', [topicArn]),
   );
 }

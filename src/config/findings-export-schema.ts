@@ -4,7 +4,7 @@ import { ALERT_PROTOCOLS } from '../alerts/subscription';
 import { ARCHIVE_STORAGE_CLASSES } from '../export/archive';
 import { SEVERITY_NAMES } from '../findings/severity';
 import { CONNECTION_DIRECTIONS, FILTER_ACTIONS, RESOURCE_ROLES } from '../suppression/filters';
-import { accountId, arnOf, kmsKeyArn, regionName, shortName } from './primitives';
+import { accountId, arnOf, kmsKeyArn, regionName, roleArn, shortName } from './primitives';
 
 /**
  * Config sections of findings export and alerting: where
@@ -240,3 +240,21 @@ export const flowLogs = z
   })
   .optional()
   .describe('Optional VPC flow logs to CloudWatch Logs, for investigating findings (region -> VPC ids).');
+
+export const tamperAlerts = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    alertRoute: shortName
+      .optional()
+      .describe('Name of an alerts route: its topic pages when someone other than the quiet roles turns detection down. Default: tamper calls go to the findings log group only.'),
+    quietRoleArns: z
+      .array(roleArn)
+      .default([])
+      .describe(
+        'Roles whose calls are logged but never page, besides the deploy roles (accounts.*.assumeRoleArn) and the triage role (access.triage): e.g. the CI role that deploys without assuming, or the role that runs guardduty-ops smoke (sample findings). Matched exactly on the session issuer, never on the session name.',
+      ),
+  })
+  .optional()
+  .describe(
+    'Opt-in: alert when someone turns detection down (deletes or disables a detector or plan, archives findings, adds an ARCHIVE filter or trusted IPs, changes threat lists, exports, members or the organization, disables or deletes this estate\'s EventBridge rules, stops or deletes a CloudTrail trail). Needs a CloudTrail trail logging management events in each account and region (docs/findings-and-alerts.md#tamper-alerts).',
+  );

@@ -6,7 +6,7 @@ import { PARTITIONS } from '../regions/catalog';
 import { THREAT_LIST_FORMATS } from '../threatlist/lists-config';
 import { EXPIRED_ENTRY_RULES } from '../threatlist/validate';
 import { accountId, detectorId, regionName, roleArn, shortName } from './primitives';
-import { access, alerts, exportSection, flowLogs, presets, suppressions } from './findings-export-schema';
+import { access, alerts, exportSection, flowLogs, presets, suppressions, tamperAlerts } from './findings-export-schema';
 import { MAX_CONFIG_TAGS, TAG_KEY_MAX_LENGTH, TAG_VALUE_MAX_LENGTH } from './tags';
 import { malwareProtection } from './malware-protection-schema';
 
@@ -310,6 +310,7 @@ export const configSchema = z
     threatLists,
     export: exportSection,
     alerts,
+    tamperAlerts,
     suppressions,
     presets,
     access,

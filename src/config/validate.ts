@@ -3,7 +3,9 @@ import { publishingRegionProblem } from '../export/policies';
 import { checkRegionSelection, regionProblem, resolveRegions } from '../regions/resolve';
 import { duplicateFields, MAX_FILTERS, nlbSuppressions } from '../suppression/filters';
 import type { ConfigIssue } from './issues';
-import { alertRuleName } from '../naming';
+import { alertRuleName, TRIAGE_ROLE_NAME } from '../naming';
+import { EVENT_PATTERN_MAX_CHARS, tamperAlertPattern } from '../tamper/event-pattern';
+import { quietRoleArns } from '../tamper/quiet-roles';
 import { type Salvaged, salvage, whole } from './salvage';
 import { checkTags } from './tags';
 import { roleArnMismatches } from './role-arn';
@@ -195,6 +197,7 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
     }
   });
   duplicateNames(config.alerts ?? [], (a) => a.name).forEach(([i, first]) => issues.push({ path: ['alerts', i, 'name'], message: `route name already used by alerts[${first}]` }));
+  issues.push(...checkTamperAlerts(config));
 
   const suppressionList = config.suppressions ?? [];
   duplicateNames(suppressionList, (s) => s.name).forEach(([i, first]) => issues.push({ path: ['suppressions', i, 'name'], message: `name already used by suppressions[${first}]` }));
@@ -238,6 +241,37 @@ function checkExport(config: ConfigSections, enabled: string[] | undefined): Iss
  *   have none.
  * - CloudWatch Logs encrypts a group only with a key of the group's region.
  */
+/** Tamper alerts: the route they page through exists, and the quiet roles fit in one pattern. */
+function checkTamperAlerts(config: ConfigSections): Issue[] {
+  const tamper = config.tamperAlerts;
+  if (!tamper || tamper.enabled === false) return [];
+  const issues: Issue[] = [];
+  const routes = (config.alerts ?? []).map((a) => a?.name);
+  if (tamper.alertRoute !== undefined && !routes.includes(tamper.alertRoute)) {
+    issues.push({
+      path: ['tamperAlerts', 'alertRoute'],
+      message: routes.length > 0 ? `no alert route named ${tamper.alertRoute} (alerts has ${routes.filter(Boolean).join(', ')})` : `no alert route named ${tamper.alertRoute}: add it under alerts`,
+    });
+  }
+  (tamper.quietRoleArns ?? []).forEach((arn, i) => {
+    if (arn && config.partition) issues.push(...checkRoleArn(arn, config.partition, undefined, ['tamperAlerts', 'quietRoleArns', i]));
+  });
+  const admin = config.accounts?.admin?.accountId;
+  const quiet = quietRoleArns({
+    deployRoleArns: [config.accounts?.admin?.assumeRoleArn, config.accounts?.management?.assumeRoleArn],
+    triageRoleArn: config.access?.triage && admin && config.partition ? `arn:${config.partition}:iam::${admin}:role/${TRIAGE_ROLE_NAME}` : undefined,
+    configured: tamper.quietRoleArns ?? [],
+  });
+  const size = JSON.stringify(tamperAlertPattern(quiet)).length;
+  if (size > EVENT_PATTERN_MAX_CHARS) {
+    issues.push({
+      path: ['tamperAlerts', 'quietRoleArns'],
+      message: `${quiet.length} quiet roles make the alert rule's pattern ${size} characters, more than EventBridge's ${EVENT_PATTERN_MAX_CHARS}: name fewer roles`,
+    });
+  }
+  return issues;
+}
+
 function checkHomeResourceArns(config: ConfigSections): Issue[] {
   const { partition, homeRegion } = config;
   const admin = config.accounts?.admin?.accountId;

@@ -9,6 +9,7 @@
  * that AWS authorizes on no resource type get `"*"`. Pure.
  */
 import type { PolicyDocument, PolicyStatement } from '../policy/document';
+import { tamperSenderRoleName } from '../naming';
 import { ACCOUNT_TERRAFORM_TYPES, type AccountKind, isReadAction, TERRAFORM_IAM_ACTIONS } from './iam-actions';
 
 export type CiRole = 'plan' | 'deploy';
@@ -65,13 +66,21 @@ interface Scope {
   readonly condition?: PolicyStatement['Condition'];
 }
 
-function scopeOf(action: string, t: CiPolicyTarget, malwarePlans: boolean): Scope {
+function scopeOf(action: string, t: CiPolicyTarget, account: AccountKind, malwarePlans: boolean): Scope {
   const [service] = action.split(':');
   const arn = (svc: string, region: string, resource: string) => `arn:${t.partition}:${svc}:${region}:${t.accountId}:${resource}`;
   const projectRoles = [arn('iam', '', `role/${t.prefix}-guardduty-*`), arn('iam', '', 'role/GuardDutyFindings*')];
   if (ACCOUNT_LEVEL.has(action) || ACCOUNT_LEVEL_SERVICES.has(service!)) return { sid: 'AccountLevel', resources: ['*'] };
   if (action === 'ec2:CreateTags') {
     return { sid: 'TagFlowLogsOnCreate', resources: [arn('ec2', '*', 'vpc-flow-log/*')], condition: { StringEquals: { 'ec2:CreateAction': 'CreateFlowLogs' } } };
+  }
+  if (action === 'iam:PassRole' && (account === 'management' || account === 'member')) {
+    // The management and member accounts pass one role: the tamper alerts' sender, to EventBridge.
+    return {
+      sid: 'PassTheTamperSenderRole',
+      resources: [arn('iam', '', `role/${tamperSenderRoleName(t.prefix)}`)],
+      condition: { StringEquals: { 'iam:PassedToService': 'events.amazonaws.com' } },
+    };
   }
   if (action === 'iam:PassRole') {
     return {
@@ -151,7 +160,7 @@ export function ciRolePolicy(account: AccountKind, role: CiRole, target: CiPolic
   // Malware Protection plans are GuardDuty resources of their own, in the accounts whose stacks create them.
   const malwarePlans = ACCOUNT_TERRAFORM_TYPES[account].includes('aws_guardduty_malware_protection_plan');
   for (const action of ciRoleActions(account, role)) {
-    const scope = scopeOf(action, target, malwarePlans);
+    const scope = scopeOf(action, target, account, malwarePlans);
     const group = bySid.get(scope.sid) ?? { scope, actions: [] };
     group.actions.push(action);
     bySid.set(scope.sid, group);

@@ -244,6 +244,23 @@ export function accountKindOfStack(stack: string): AccountKind {
   return 'admin';
 }
 
+/** What the tamper alerts add to the management and member stacks. */
+const TAMPER_SENDER_TYPES = [
+    // tamper alerts (tamperAlerts): the sender role, the rules to the findings bus, each region's dead-letter queue, alarms and alarm topic
+    'aws_cloudwatch_event_rule',
+    'aws_cloudwatch_event_target',
+    'aws_cloudwatch_metric_alarm',
+    'aws_iam_role',
+    'aws_iam_role_policy',
+    'aws_kms_alias',
+    'aws_kms_key',
+    'aws_sns_topic',
+    'aws_sns_topic_policy',
+    'aws_sns_topic_subscription',
+    'aws_sqs_queue',
+    'aws_sqs_queue_policy',
+  ];
+
 /** The resource and data types (`data.<type>`) the stacks of each account may synthesize; a test keeps this in step with the examples. */
 export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly string[]>> = {
   admin: [
@@ -293,8 +310,8 @@ export const ACCOUNT_TERRAFORM_TYPES: Readonly<Record<AccountKind, readonly stri
     'aws_guardduty_member_detector_feature',
     'data.aws_guardduty_detector',
   ],
-  management: ['aws_guardduty_organization_admin_account'],
-  member: ['aws_guardduty_detector', 'aws_guardduty_invite_accepter'],
+  management: ['aws_guardduty_organization_admin_account', ...TAMPER_SENDER_TYPES],
+  member: ['aws_guardduty_detector', 'aws_guardduty_invite_accepter', ...TAMPER_SENDER_TYPES],
   // An account with protected buckets (Malware Protection for S3), outside the admin account.
   malware: ['aws_guardduty_malware_protection_plan', 'aws_iam_role', 'aws_iam_role_policy', 'aws_s3_bucket_policy'],
 };

@@ -79,15 +79,28 @@ export function publishingRegionProblem(region: string, bucketRegion: string): s
 }
 
 /**
- * Only the forwarder role of this account may put events on the findings
- * bus. The Allow alone does not say that: in the bus's own account an
- * identity policy granting events:PutEvents is enough, so the Deny refuses
- * every other principal (`aws:PrincipalArn` is the role ARN for a session
- * of the role). EventBridge's own bus-to-bus delivery is not refused: the
- * regional rules put events with the forwarder role (a bus target needs a
- * role, in the same account and region too), so their principal is that role.
+ * Only the forwarder role of this account (and, with tamper alerts, the
+ * sender roles of the management and member accounts) may put events on the
+ * findings bus. The Allow alone does not say that: in the bus's own account
+ * an identity policy granting events:PutEvents is enough, so the Deny
+ * refuses every other principal (`aws:PrincipalArn` is the role ARN for a
+ * session of the role). EventBridge's own bus-to-bus delivery is not
+ * refused: the rules put events with these roles (a bus target needs a
+ * role, in the same account and region too, and across accounts the role
+ * is the sender's: EventBridge user guide, "Sending and receiving events
+ * between AWS accounts"), so their principal is that role.
+ *
+ * The sender roles are created by stacks deployed after the home stack, so
+ * they are admitted by account with an exact `aws:PrincipalArn` condition
+ * rather than as principals, which AWS resolves when the policy is written.
  */
-export function findingsBusPolicy(busArn: string, forwarderRoleArn: string, organizationId?: string): PolicyDocument {
+export function findingsBusPolicy(
+  busArn: string,
+  forwarderRoleArn: string,
+  organizationId?: string,
+  senders: { readonly accountRoots: readonly string[]; readonly roleArns: readonly string[] } = { accountRoots: [], roleArns: [] },
+): PolicyDocument {
+  const orgCondition = organizationId ? { StringEquals: { 'aws:PrincipalOrgID': organizationId } } : undefined;
   return policy(
     {
       Sid: 'AllowRegionalForwarders',
@@ -95,15 +108,27 @@ export function findingsBusPolicy(busArn: string, forwarderRoleArn: string, orga
       Principal: { AWS: forwarderRoleArn },
       Action: 'events:PutEvents',
       Resource: busArn,
-      ...(organizationId ? { Condition: { StringEquals: { 'aws:PrincipalOrgID': organizationId } } } : {}),
+      ...(orgCondition ? { Condition: orgCondition } : {}),
     },
+    ...(senders.roleArns.length > 0
+      ? [
+          {
+            Sid: 'AllowTamperSenders',
+            Effect: 'Allow' as const,
+            Principal: { AWS: [...senders.accountRoots] },
+            Action: 'events:PutEvents',
+            Resource: busArn,
+            Condition: { ...orgCondition, ArnEquals: { 'aws:PrincipalArn': [...senders.roleArns] } },
+          },
+        ]
+      : []),
     {
       Sid: 'DenyEveryOtherPrincipal',
       Effect: 'Deny',
       Principal: '*',
       Action: 'events:PutEvents',
       Resource: busArn,
-      Condition: { ArnNotEquals: { 'aws:PrincipalArn': forwarderRoleArn } },
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': senders.roleArns.length > 0 ? [forwarderRoleArn, ...senders.roleArns] : forwarderRoleArn } },
     },
   );
 }
@@ -118,13 +143,14 @@ export function forwarderPolicy(busArn: string): PolicyDocument {
  * region): only the delivery rule puts findings into the findings group.
  * EventBridge sends no source context when it creates the log stream, so
  * that action cannot carry the condition (AWS's own sample had to drop it);
- * it is limited to this group instead.
+ * it is limited to this group instead. The tamper alerts' log rule writes
+ * to the same group.
  */
-export function findingsLogResourcePolicy(partition: Partition, logGroupArn: string, ruleArn: string): PolicyDocument {
+export function findingsLogResourcePolicy(partition: Partition, logGroupArn: string, ruleArns: string | readonly string[]): PolicyDocument {
   const Principal = { Service: [servicePrincipal('events', partition), servicePrincipal('delivery.logs', partition)] };
   return policy(
     { Sid: 'EventBridgeCreatesStreams', Effect: 'Allow', Principal, Action: 'logs:CreateLogStream', Resource: `${logGroupArn}:*` },
-    { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal, Action: 'logs:PutLogEvents', Resource: `${logGroupArn}:*`, Condition: { ArnEquals: { 'aws:SourceArn': ruleArn } } },
+    { Sid: 'TheDeliveryRulePutsFindings', Effect: 'Allow', Principal, Action: 'logs:PutLogEvents', Resource: `${logGroupArn}:*`, Condition: { ArnEquals: { 'aws:SourceArn': typeof ruleArns === 'string' ? ruleArns : [...ruleArns] } } },
   );
 }
 

@@ -202,6 +202,28 @@ export function deadLetterQueueAlarmName(queueName: string): string {
   return `${queueName}-not-empty`;
 }
 
+/**
+ * Rules of the tamper alerts. `-gd-tamper-` keeps them apart from the alert
+ * rules (`<prefix>-alert-<route>`), and like every rule of the estate they
+ * start with `<prefix>-`, which is how the tamper pattern recognizes them.
+ */
+export function tamperForwardRuleName(prefix: string, group: string): string {
+  return `${prefix}-gd-tamper-${group}`;
+}
+
+export function tamperLogRuleName(prefix: string): string {
+  return `${prefix}-gd-tamper-to-logs`;
+}
+
+export function tamperAlertRuleName(prefix: string): string {
+  return `${prefix}-gd-tamper-alert`;
+}
+
+/** Role EventBridge assumes in a management or member account to put that account's tamper calls on the findings bus. */
+export function tamperSenderRoleName(prefix: string): string {
+  return `${prefix}-guardduty-tamper-sender`;
+}
+
 // ---- Malware Protection for S3
 
 /** Stack of the protected buckets of an account other than the admin account. */

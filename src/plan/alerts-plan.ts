@@ -30,8 +30,19 @@ export interface AlertsPlan {
   readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
 }
 
+/** One ARN as itself (the policies of estates without tamper alerts stay as they were), several as a list. */
+function oneOrMore(first: string, extra: string | undefined): string | string[] {
+  return extra === undefined ? first : [first, extra];
+}
+
 /** Alert routes, their topics and the topics' key. */
-export function planAlerts(ctx: ExportContext, config: GuardDutyConfig['alerts'], warnings: string[]): AlertsPlan {
+export function planAlerts(
+  ctx: ExportContext,
+  config: GuardDutyConfig['alerts'],
+  warnings: string[],
+  /** Another rule that publishes to a route's topic (the tamper alert rule), by route name. */
+  extraPublisher: (route: string) => string | undefined = () => undefined,
+): AlertsPlan {
   const { partition, prefix, homeRegion, accountId, minSeverity } = ctx;
   const alerts = config.map((a): AlertRoutePlan => {
     const ruleName = alertRuleName(prefix, a.name);
@@ -47,7 +58,7 @@ export function planAlerts(ctx: ExportContext, config: GuardDutyConfig['alerts']
       ...(a.types ? { typePrefixes: a.types } : {}),
       message: a.message,
       topic: a.sns
-        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, ctx.busRuleArn(ruleName)) }
+        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, oneOrMore(ctx.busRuleArn(ruleName), extraPublisher(a.name))) }
         : { create: false, arn: a.topicArn! },
     };
   });

@@ -18,6 +18,8 @@ export interface DeliveryRule {
   readonly ruleArn: string;
   /** A custom bus (the home bus); absent: the region's default bus. */
   readonly busName?: string;
+  /** What the rule delivers, for the alarm's description. @default 'GuardDuty findings' */
+  readonly carries?: string;
 }
 
 /** One CloudWatch alarm: a metric above 0 at any point of a 5-minute period. */
@@ -92,7 +94,7 @@ export function planDelivery(scope: DeliveryScope, rules: readonly DeliveryRule[
       return {
         name,
         arn: alarmArn(name),
-        description: `EventBridge rule ${rule.ruleName} failed to deliver GuardDuty findings to its target`,
+        description: `EventBridge rule ${rule.ruleName} failed to deliver ${rule.carries ?? 'GuardDuty findings'} to its target`,
         namespace: 'AWS/Events',
         metricName: 'FailedInvocations',
         dimensions: ruleDimensions(rule),

@@ -2,8 +2,8 @@ import type { GuardDutyConfig } from '../config/schema';
 import { findingsBusPolicy, forwarderPolicy } from '../export/policies';
 import { filterName, findingsRuleName, forwarderRoleName } from '../naming';
 import type { PolicyDocument } from '../policy/document';
-import { serviceTrustPolicy } from '../policy/statements';
-import { type PolicyTemplate, slot, template } from '../policy/template';
+import { accountRoot, serviceTrustPolicy } from '../policy/statements';
+import { type PolicyTemplate, renderPolicy, slot, template } from '../policy/template';
 import type { Partition } from '../regions/catalog';
 import { arn, servicePrincipal } from '../regions/principals';
 import { type FilterSpec, suppressionFilters } from '../suppression/filters';
@@ -15,6 +15,10 @@ import { type FlowLogRolePlan, planFlowLogs, type RegionalFlowLogsPlan } from '.
 import { type DeliveryPlan, type DeliveryRule, planDelivery } from './delivery-plan';
 import { type LogGroupPlan, planLogGroup } from './log-group-plan';
 import { planSiem, type SiemPlan } from './siem-plan';
+import { planTamper, planTamperSender, TAMPER_EVENTS, tamperAlertRuleArnFor, tamperForwardRuleArns, type TamperForwardRulePlan, type TamperPlan, type TamperSenderPlan, tamperSenderRoleArn } from './tamper-plan';
+
+/** EventBridge quotas, "Event bus policy size": 10,240 characters by default, adjustable. */
+const EVENT_BUS_POLICY_DEFAULT_MAX_CHARS = 10_240;
 
 /** Findings export resources of the home stack (home region, admin account). */
 export interface HomeExportPlan {
@@ -41,7 +45,9 @@ export interface HomeExportPlan {
   readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
   readonly access: readonly AccessRolePlan[];
   readonly flowLogRole?: FlowLogRolePlan;
-  /** Retry policy, dead-letter queue and alarms of the home-bus rules (log group, alerts, SIEM). */
+  /** Tamper alerts (opt-in): their rules on the findings bus. */
+  readonly tamper?: TamperPlan;
+  /** Retry policy, dead-letter queue and alarms of the home-bus rules (log group, alerts, SIEM, tamper). */
   readonly delivery: DeliveryPlan;
 }
 
@@ -52,21 +58,27 @@ export interface RegionalExportPlan {
   readonly publishingDestination?: { readonly bucketArn: string; readonly keyAlias: string; readonly keyRegion: string };
   readonly filters: readonly (FilterSpec & { readonly filterName: string })[];
   readonly flowLogs?: RegionalFlowLogsPlan;
-  /** Retry policy, dead-letter queue and alarms of the forwarder rule. */
+  /** Tamper alerts: rules on the default bus forwarding the calls made in this region to the findings bus (with the forwarder role). */
+  readonly tamper?: { readonly rules: readonly TamperForwardRulePlan[]; readonly busArn: string; readonly roleArn: string };
+  /** Retry policy, dead-letter queue and alarms of the forwarder rules. */
   readonly delivery: DeliveryPlan;
 }
 
 export interface ExportPlan {
   readonly home: HomeExportPlan;
   regional(region: string): RegionalExportPlan;
+  /** Tamper alerts of a management or member account in its regions; undefined without tamper alerts or for an account that sends none. */
+  tamperSender(accountId: string, regions: readonly string[]): TamperSenderPlan | undefined;
   readonly warnings: readonly string[];
 }
 
 /** The home bus and the forwarder role every region's rule puts findings on it with. */
-function planBus(ctx: ExportContext, requireOrganization: boolean) {
+function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArns: readonly string[], senderAccounts: readonly string[]) {
   const { partition, accountId, prefix } = ctx;
+  const findingsRuleArn = arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`);
   const roleName = forwarderRoleName(prefix);
   const roleArn = ctx.iamRoleArn(roleName);
+  const senders = { accountRoots: senderAccounts.map((a) => accountRoot(partition, a)), roleArns: senderAccounts.map((a) => tamperSenderRoleArn(ctx, a)) };
   return {
     busName: ctx.busName,
     busArn: ctx.busArn,
@@ -74,13 +86,14 @@ function planBus(ctx: ExportContext, requireOrganization: boolean) {
     forwarderRoleArn: roleArn,
     forwarderTrustPolicy: serviceTrustPolicy(servicePrincipal('events', partition), {
       sourceAccount: accountId,
-      sourceArn: arn(partition, 'events', '*', accountId, `rule/${findingsRuleName(prefix)}`),
+      // The tamper forwarding rules put events on the bus with the same role.
+      sourceArn: tamperRuleArns.length > 0 ? [findingsRuleArn, ...tamperRuleArns] : findingsRuleArn,
     }),
     forwarderPolicy: forwarderPolicy(ctx.busArn),
     requireOrganization,
     busPolicy: requireOrganization
-      ? template(findingsBusPolicy(slot('busArn'), roleArn, slot('organizationId')), 'busArn', 'organizationId')
-      : template(findingsBusPolicy(slot('busArn'), roleArn), 'busArn'),
+      ? template(findingsBusPolicy(slot('busArn'), roleArn, slot('organizationId'), senders), 'busArn', 'organizationId')
+      : template(findingsBusPolicy(slot('busArn'), roleArn, undefined, senders), 'busArn'),
   };
 }
 
@@ -88,10 +101,31 @@ function planBus(ctx: ExportContext, requireOrganization: boolean) {
 export function planFindingsExport(config: GuardDutyConfig, regions: readonly string[]): ExportPlan {
   const ctx = exportContext(config);
   const warnings: string[] = [];
-  const bus = planBus(ctx, config.organization?.enabled === true);
-  const logGroup = planLogGroup(ctx, config.export.logGroup);
+  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings, (route) => tamperAlertRuleArnFor(ctx, config, route));
+  const tamper = planTamper(ctx, config, alerts);
+  // The other accounts whose calls are watched: the management account (organization mode; when it is
+  // the admin account itself, the regional stacks already watch it) and the invited members.
+  const management = config.organization?.enabled === true ? config.accounts.management?.accountId : undefined;
+  const senderAccounts = tamper
+    ? [...new Set([...(management && management !== ctx.accountId ? [management] : []), ...config.members.map((m) => m.accountId)])]
+    : [];
+  const bus = planBus(
+    ctx,
+    config.organization?.enabled === true,
+    tamperForwardRuleArns(ctx, ctx.accountId, tamper),
+    senderAccounts,
+  );
+  if (senderAccounts.length > 0) {
+    // The longest the policy gets once Terraform fills the slots: the bus ARN, and an organization id of 34 characters at most.
+    const size = renderPolicy(bus.busPolicy as PolicyTemplate<'busArn' | 'organizationId'>, { busArn: ctx.busArn, organizationId: bus.requireOrganization ? `o-${'x'.repeat(32)}` : undefined }).length;
+    if (size > EVENT_BUS_POLICY_DEFAULT_MAX_CHARS) {
+      warnings.push(
+        `tamperAlerts: the findings bus policy admits ${senderAccounts.length} sender accounts and is about ${size} characters, above EventBridge's default quota of ${EVENT_BUS_POLICY_DEFAULT_MAX_CHARS} (adjustable, "Event bus policy size"): request an increase before deploying the home stack`,
+      );
+    }
+  }
+  const logGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
   const archive = planArchive(ctx, config.export.s3, regions);
-  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings);
   const flowLogs = planFlowLogs(ctx, config.flowLogs);
   if (config.presets.nlb && !config.presets.nlb.instanceTag) {
     warnings.push(
@@ -114,6 +148,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     homeBusRule(logGroup.ruleName, logGroup.ruleArn),
     ...alerts.map((a) => homeBusRule(a.ruleName, a.ruleArn)),
     ...(siem ? [homeBusRule(siem.ruleName, siem.ruleArn)] : []),
+    ...(tamper ? [tamper.logRule, ...(tamper.alertRule ? [tamper.alertRule] : [])].map((r) => ({ ...homeBusRule(r.ruleName, r.ruleArn), carries: TAMPER_EVENTS })) : []),
   ];
 
   const home: HomeExportPlan = {
@@ -128,6 +163,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     ...(alertsKey ? { alertsKey } : {}),
     access: planAccess(config.access, logGroup.arn),
     ...(flowLogs ? { flowLogRole: flowLogs.role } : {}),
+    ...(tamper ? { tamper } : {}),
     delivery: planDelivery(deliveryScope(ctx.homeRegion, 'home'), homeRules),
   };
 
@@ -136,6 +172,11 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
     const regionFlowLogs = flowLogs?.regional(region);
     const forwarderRuleName = findingsRuleName(ctx.prefix);
     const forwarderRule: DeliveryRule = { ruleName: forwarderRuleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`) };
+    const tamperRules: DeliveryRule[] = (tamper?.forwardRules ?? []).map((r) => ({
+      ruleName: r.ruleName,
+      ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${r.ruleName}`),
+      carries: TAMPER_EVENTS,
+    }));
     return {
       forwarder: {
         ruleName: findingsRuleName(ctx.prefix),
@@ -147,8 +188,11 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,
       ...(regionFlowLogs ? { flowLogs: regionFlowLogs } : {}),
-      delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule]),
+      ...(tamper ? { tamper: { rules: tamper.forwardRules, busArn: ctx.busArn, roleArn: bus.forwarderRoleArn } } : {}),
+      delivery: planDelivery(deliveryScope(region, 'regional'), [forwarderRule, ...tamperRules]),
     };
   };
-  return { home, regional, warnings };
+  const tamperSender = (accountId: string, senderRegions: readonly string[]) =>
+    tamper && senderAccounts.includes(accountId) ? planTamperSender(ctx, tamper, accountId, senderRegions, alarmSubscriptions) : undefined;
+  return { home, regional, tamperSender, warnings };
 }

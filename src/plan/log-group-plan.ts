@@ -19,7 +19,12 @@ export interface LogGroupPlan {
 }
 
 /** The findings log group in the home region, the rule that fills it, and the account's one log resource policy. */
-export function planLogGroup(ctx: ExportContext, config: GuardDutyConfig['export']['logGroup']): LogGroupPlan {
+export function planLogGroup(
+  ctx: ExportContext,
+  config: GuardDutyConfig['export']['logGroup'],
+  /** Other home-bus rules that write to the group (the tamper alerts' log rule). */
+  otherRuleArns: readonly string[] = [],
+): LogGroupPlan {
   const name = findingsLogGroupName(ctx.prefix);
   const logGroupArn = arn(ctx.partition, 'logs', ctx.homeRegion, ctx.accountId, `log-group:${name}`);
   const ruleName = logDeliveryRuleName(ctx.prefix);
@@ -31,6 +36,6 @@ export function planLogGroup(ctx: ExportContext, config: GuardDutyConfig['export
     ruleName,
     ruleArn: ctx.busRuleArn(ruleName),
     resourcePolicyName: logResourcePolicyName(ctx.prefix),
-    resourcePolicy: findingsLogResourcePolicy(ctx.partition, logGroupArn, ctx.busRuleArn(ruleName)),
+    resourcePolicy: findingsLogResourcePolicy(ctx.partition, logGroupArn, otherRuleArns.length > 0 ? [ctx.busRuleArn(ruleName), ...otherRuleArns] : ctx.busRuleArn(ruleName)),
   };
 }

@@ -21,6 +21,7 @@ import { resolveRegions } from '../regions/resolve';
 import type { BuiltList } from '../threatlist/build';
 import { detectorWarnings } from './detector-warnings';
 import { type HomeExportPlan, planFindingsExport, type RegionalExportPlan } from './export-plan';
+import type { TamperSenderPlan } from './tamper-plan';
 import { type IpListSetPlan, type ListObjectPlan, planThreatLists } from './threat-list-plan';
 import { planMalwareProtection, type ProtectedBucketPlan } from './malware-protection-plan';
 
@@ -71,6 +72,8 @@ export interface ManagementStackPlan extends StackPlanBase {
   readonly regions: readonly string[];
   /** Designated before the other regions, which wait for it: the home region. */
   readonly firstRegion: string;
+  /** Tamper alerts: this account's calls that turn detection down, sent to the findings bus. */
+  readonly tamper?: TamperSenderPlan;
 }
 
 /** The admin's organization configuration in one region (organization mode). */
@@ -148,6 +151,8 @@ export interface MemberStackPlan extends StackPlanBase {
   readonly preventDestroy: boolean;
   /** Detectors the member already has, region -> id, to import. */
   readonly existingDetectors: Readonly<Record<string, string>>;
+  /** Tamper alerts: this account's calls that turn detection down, sent to the findings bus. */
+  readonly tamper?: TamperSenderPlan;
 }
 
 export interface EstatePlan {
@@ -247,6 +252,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
   };
 
   const orgMode = config.organization?.enabled === true && config.accounts.management !== undefined;
+  const managementTamper = orgMode ? findings.tamperSender(config.accounts.management!.accountId, regions) : undefined;
   const management: ManagementStackPlan | undefined = orgMode
     ? {
         kind: 'management',
@@ -256,6 +262,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
         regions,
         // Designating in every region at once fails in all but one (aws-secure-environment-accelerator issue 778).
         firstRegion: config.homeRegion,
+        ...(managementTamper ? { tamper: managementTamper } : {}),
       }
     : undefined;
   // Organizations creates OrganizationAccountAccessRole in the member accounts it creates, for
@@ -336,6 +343,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
 
   const members = config.members.map((m): MemberStackPlan => {
     const memberRegions = regions.filter((r) => (m.regions ?? regions).includes(r));
+    const tamper = findings.tamperSender(m.accountId, memberRegions);
     return {
       kind: 'member',
       ...base(memberStackName(m.accountId), config.homeRegion, m),
@@ -345,6 +353,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
       dependsOn: memberRegions.map(regionalStackName),
       preventDestroy: !config.detector.allowDestroy,
       existingDetectors: m.existingDetectors,
+      ...(tamper ? { tamper } : {}),
     };
   });
   const memberFeatures: MemberFeaturesStackPlan | undefined =

@@ -25,8 +25,8 @@ export function keyAdministration(partition: Partition, accountId: string): Poli
 
 /** Who may make an AWS service assume a role: the confused-deputy condition of its trust policy. */
 export type ServiceCaller =
-  /** Our account, and only these resources of it (ArnLike pattern). */
-  | { readonly sourceAccount: string; readonly sourceArn: string }
+  /** Our account, and only these resources of it (ArnLike patterns). */
+  | { readonly sourceAccount: string; readonly sourceArn: string | readonly string[] }
   /** Services that document `sts:ExternalId` = account instead (Kinesis Data Firehose). */
   | { readonly externalId: string };
 
@@ -35,7 +35,7 @@ export function serviceTrustPolicy(servicePrincipal: string, caller: ServiceCall
   const Condition: PolicyStatement['Condition'] =
     'externalId' in caller
       ? { StringEquals: { 'sts:ExternalId': caller.externalId } }
-      : { StringEquals: { 'aws:SourceAccount': caller.sourceAccount }, ArnLike: { 'aws:SourceArn': caller.sourceArn } };
+      : { StringEquals: { 'aws:SourceAccount': caller.sourceAccount }, ArnLike: { 'aws:SourceArn': typeof caller.sourceArn === 'string' ? caller.sourceArn : [...caller.sourceArn] } };
   return policy({ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole', Condition });
 }
 

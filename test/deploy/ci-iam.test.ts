@@ -91,7 +91,14 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(statements[0]!.Condition).toEqual({
       StringEquals: { 'iam:PassedToService': ['events.amazonaws.com', 'firehose.amazonaws.com', 'malware-protection-plan.guardduty.amazonaws.com', 'vpc-flow-logs.amazonaws.com'] },
     });
-    for (const account of ['management', 'member'] as const) expect(ciRoleActions(account, 'deploy')).not.toContain('iam:PassRole');
+    // The management and member accounts pass only the tamper alerts' sender role, to EventBridge.
+    for (const account of ['management', 'member'] as const) {
+      const pass = read(`ci-deploy-${account}.json`).Statement.filter((s) => asList(s.Action).includes('iam:PassRole'));
+      expect(pass).toHaveLength(1);
+      expect(asList(pass[0]!.Action)).toEqual(['iam:PassRole']);
+      expect(pass[0]!.Resource).toMatch(/^arn:aws:iam::\d{12}:role\/acme-guardduty-tamper-sender$/);
+      expect(pass[0]!.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'events.amazonaws.com' } });
+    }
     for (const account of ACCOUNT_KINDS) expect(ciRoleActions(account, 'plan')).not.toContain('iam:PassRole');
   });
 
@@ -134,8 +141,11 @@ describe('CI role policies (docs/iam/ci-*.json)', () => {
     expect(unreachable).toEqual([]);
   });
 
-  it.each(CI_ROLES.map((role): [CiRole] => [role]))('%s: the member account role touches GuardDuty only', (role) => {
-    expect(ciRoleActions('member', role).every((a) => a.startsWith('guardduty:') || a === 'iam:CreateServiceLinkedRole')).toBe(true);
+  it.each(CI_ROLES.map((role): [CiRole] => [role]))('%s: the member account role touches GuardDuty, and only what the tamper alerts add', (role) => {
+    // The tamper alerts' sender: its role, rules, dead-letter queues, alarms, alarm topics and their keys.
+    const tamperServices = ['events:', 'cloudwatch:', 'iam:', 'kms:', 'sns:', 'sqs:'];
+    expect(ciRoleActions('member', role).filter((a) => !a.startsWith('guardduty:') && !tamperServices.some((p) => a.startsWith(p)))).toEqual([]);
+    expect(ciRoleActions('member', role).filter((a) => a.startsWith('guardduty:')).length).toBeGreaterThan(0);
   });
 
   it('writes the policy of a quarantined bucket the project does not own only when it is named (Malware Protection for S3)', () => {

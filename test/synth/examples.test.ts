@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../main';
 import { projectOutdir } from './output-dir';
+import { eventMatchesPattern } from '../support/event-pattern-matcher';
+import { apiCallEvent, assumedRole, BENIGN_CALLS, TAMPER_CALLS } from '../tamper/sample-events';
 
 /**
  * Named assertions for each example config, beside the whole-stack
@@ -52,6 +54,12 @@ interface Example {
   /** Accounts other than the admin with buckets under Malware Protection for S3: a stack each, depending on nothing. */
   malwareAccounts?: string[];
   features: Record<string, FeatureExpectation>;
+  /** Tamper alerts: the accounts whose calls are watched (stack -> account and regions), who pages, who does not. */
+  tamper?: {
+    senders: Record<string, { account: string; regions: string[] }>;
+    route: string;
+    quiet: string[];
+  };
   /**
    * The member plans the admin sets, account -> plan -> status, in every
    * region where the account is a member: invitation mode every plan of
@@ -73,6 +81,14 @@ const EXAMPLES: Example[] = [
     regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
     members: { '333333333333': ['us-east-1', 'us-west-2', 'eu-west-1'], '444444444444': ['us-east-1'] },
     features: DEFAULT_FEATURES,
+    tamper: {
+      senders: {
+        'guardduty-member-333333333333': { account: '333333333333', regions: ['us-east-1', 'us-west-2', 'eu-west-1'] },
+        'guardduty-member-444444444444': { account: '444444444444', regions: ['us-east-1'] },
+      },
+      route: 'high',
+      quiet: ['arn:aws:iam::111111111111:role/GuardDutyDeployer'],
+    },
     // 444444444444 is the sandbox (memberOverrides); 333333333333 gets the admin's plans.
     memberFeatures: {
       '333333333333': DEFAULT_FEATURES,
@@ -95,6 +111,11 @@ const EXAMPLES: Example[] = [
     regions: ['us-east-1', 'eu-central-1', 'eu-west-1'],
     organization: true,
     features: { ...DEFAULT_FEATURES, RUNTIME_MONITORING: RM_ON_EC2_OFF },
+    tamper: {
+      senders: { 'guardduty-management': { account: '222222222222', regions: ['us-east-1', 'eu-central-1', 'eu-west-1'] } },
+      route: 'high',
+      quiet: ['arn:aws:iam::111111111111:role/GuardDutyDeployer', 'arn:aws:iam::222222222222:role/GuardDutyOrgDeployer', 'arn:aws:iam::111111111111:role/GuardDutyCi'],
+    },
     // The two sandboxes skip EKS audit logs and Runtime Monitoring (agent management off with it); the rest follow auto-enable.
     memberFeatures: Object.fromEntries(
       ['555555555555', '666666666666'].map((account) => [
@@ -255,6 +276,96 @@ describe.each(EXAMPLES)('$file', (example) => {
           expect(r.region).toBe(region);
         }
       }
+    });
+  }
+
+  const tamper = example.tamper;
+  if (tamper) {
+    const homeBusArn = `arn:aws:events:${example.home}:111111111111:event-bus/acme-guardduty-findings`;
+    const resources = (stack: string, type: string) => Object.values(json(stack).resource?.[type] ?? {}) as unknown as Record<string, Json>[];
+    const ref = (v: Json) => String(v).match(/^\$\{aws_cloudwatch_event_rule\.([^.]+)\.name\}$/)?.[1];
+    /** The tamper forwarding rules of a stack, by region, with their one target each. */
+    const forwarders = (stack: string) => {
+      const rules = json(stack).resource?.aws_cloudwatch_event_rule ?? {};
+      const byRule = new Map(resources(stack, 'aws_cloudwatch_event_target').map((t) => [ref(t.rule!), t]));
+      return Object.entries(rules)
+        .filter(([, r]) => String((r as Record<string, Json>).name).startsWith('acme-gd-tamper-') && !(r as Record<string, Json>).event_bus_name)
+        .map(([id, r]) => {
+          const rule = r as Record<string, Json>;
+          return { region: String(rule.region ?? json(stack).provider!.aws![0]!.region), name: String(rule.name), pattern: JSON.parse(String(rule.event_pattern)) as unknown, target: byRule.get(id)! };
+        });
+    };
+    const senders: Record<string, { account: string; regions: string[] }> = {
+      ...Object.fromEntries(example.regions.map((r) => [regionalStack(r), { account: '111111111111', regions: [r] }])),
+      ...tamper.senders,
+    };
+
+    it('tamper alerts: every account and region that can make the calls forwards them to the findings bus, with retries and a dead-letter queue', () => {
+      for (const [stack, { account, regions }] of Object.entries(senders)) {
+        const rules = forwarders(stack);
+        expect(sorted(rules.map((r) => `${r.region} ${r.name}`))).toEqual(sorted(regions.flatMap((r) => [`${r} acme-gd-tamper-guardduty`, `${r} acme-gd-tamper-trail`])));
+        const role = account === '111111111111' ? 'arn:aws:iam::111111111111:role/acme-guardduty-forwarder' : `arn:aws:iam::${account}:role/acme-guardduty-tamper-sender`;
+        for (const r of rules) {
+          expect(r.target.arn).toBe(homeBusArn);
+          expect(r.target.role_arn).toBe(role);
+          expect((r.target.dead_letter_config as { arn: string }).arn).toMatch(/aws_sqs_queue\./);
+          expect(r.target.retry_policy).toEqual({ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 });
+        }
+        const alarms = resources(stack, 'aws_cloudwatch_metric_alarm').filter((a) => a.metric_name === 'FailedInvocations').map((a) => `${String(a.region ?? json(stack).provider!.aws![0]!.region)} ${(a.dimensions as Record<string, string>).RuleName}`);
+        for (const r of rules) expect(alarms).toContain(`${r.region} ${r.name}`);
+      }
+    });
+
+    it('tamper alerts: in the management and member stacks, every resource of a region is in that region', () => {
+      const wrong: string[] = [];
+      for (const [stack, { regions }] of Object.entries(tamper.senders)) {
+        for (const [type, byId] of Object.entries(json(stack).resource ?? {})) {
+          for (const [id, r] of Object.entries(byId)) {
+            const path = String(((r as Record<string, Json>)['//'] as { metadata: { path: string } }).metadata.path);
+            const region = regions.find((reg) => path.includes(`/TamperAlerts/DeliveryFailures-${reg}/`) || path.includes(`/TamperAlerts/Forwarder-${reg}/`));
+            if (region && (r as Record<string, Json>).region !== region) wrong.push(`${stack} ${type}.${id}: region ${String((r as Record<string, Json>).region)}, wanted ${region}`);
+            if (path.includes('/TamperAlerts/') && !region && !type.startsWith('aws_iam_')) wrong.push(`${stack} ${type}.${id}: in no region's construct`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('tamper alerts: each listed action matches a synthesized forwarding pattern in every region, the benign calls none', () => {
+      for (const stack of Object.keys(senders)) {
+        const byRegion = new Map<string, unknown[]>();
+        for (const r of forwarders(stack)) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r.pattern]);
+        for (const [region, patterns] of byRegion) {
+          for (const [name, call] of Object.entries(TAMPER_CALLS)) expect([stack, region, name, patterns.filter((p) => eventMatchesPattern(p, apiCallEvent(call, undefined, region))).length]).toEqual([stack, region, name, 1]);
+          for (const [name, call] of Object.entries(BENIGN_CALLS)) expect([stack, region, name, patterns.some((p) => eventMatchesPattern(p, apiCallEvent(call, undefined, region)))]).toEqual([stack, region, name, false]);
+        }
+      }
+    });
+
+    it('tamper alerts: the findings bus admits exactly the forwarder and the sender roles', () => {
+      const busPolicy = JSON.parse(String(resources('guardduty-home', 'aws_cloudwatch_event_bus_policy')[0]!.policy)) as { Statement: { Sid: string; Condition?: Record<string, Record<string, string | string[]>> }[] };
+      const senderRoles = Object.values(tamper.senders).map((s) => `arn:aws:iam::${s.account}:role/acme-guardduty-tamper-sender`);
+      const allow = busPolicy.Statement.find((st) => st.Sid === 'AllowTamperSenders')!;
+      expect(sorted([allow.Condition!.ArnEquals!['aws:PrincipalArn']].flat())).toEqual(sorted(senderRoles));
+      const deny = busPolicy.Statement.find((st) => st.Sid === 'DenyEveryOtherPrincipal')!;
+      expect(sorted([deny.Condition!.ArnNotEquals!['aws:PrincipalArn']].flat())).toEqual(sorted(['arn:aws:iam::111111111111:role/acme-guardduty-forwarder', ...senderRoles]));
+    });
+
+    it(`tamper alerts: on the findings bus, every call is logged and other principals than the quiet roles page through ${tamper.route}`, () => {
+      const rules = Object.fromEntries(resources('guardduty-home', 'aws_cloudwatch_event_rule').map((r) => [String(r.name), r]));
+      const log = JSON.parse(String(rules['acme-gd-tamper-to-logs']!.event_pattern)) as unknown;
+      const page = JSON.parse(String(rules['acme-gd-tamper-alert']!.event_pattern)) as unknown;
+      const deleteDetector = TAMPER_CALLS.DeleteDetector!;
+      for (const role of tamper.quiet) {
+        expect(eventMatchesPattern(log, apiCallEvent(deleteDetector, assumedRole(role)))).toBe(true);
+        expect([role, eventMatchesPattern(page, apiCallEvent(deleteDetector, assumedRole(role)))]).toEqual([role, false]);
+      }
+      expect(eventMatchesPattern(page, apiCallEvent(deleteDetector, assumedRole('arn:aws:iam::111111111111:role/SomeoneElse')))).toBe(true);
+      const topicArn = `arn:aws:sns:${example.home}:111111111111:acme-guardduty-${tamper.route}`;
+      const targets = resources('guardduty-home', 'aws_cloudwatch_event_target');
+      expect(targets.filter((t) => t.arn === topicArn).map((t) => String(t.rule))).toEqual(expect.arrayContaining([expect.stringContaining('TamperAlerts_Alert_Rule')]));
+      const topicPolicy = resources('guardduty-home', 'aws_sns_topic_policy').map((p) => String(p.policy)).find((p) => p.includes(topicArn))!;
+      expect(topicPolicy).toContain(`arn:aws:events:${example.home}:111111111111:rule/acme-guardduty-findings/acme-gd-tamper-alert`);
     });
   }
 });

@@ -1,0 +1,94 @@
+/**
+ * API calls that turn detection down: the tamper alerts watch for these.
+ *
+ * CloudTrail puts every API call on the default bus of the account and
+ * region where it was made, as `detail-type: "AWS API Call via CloudTrail"`,
+ * `source: aws.<service>`, `detail.eventSource: <service>.amazonaws.com`,
+ * `detail.eventName`, `detail.requestParameters` (the request's JSON field
+ * names) and `detail.userIdentity` (EventBridge events reference, "AWS
+ * CloudTrail events"; EventBridge user guide, "Events from AWS services":
+ * a trail that logs management events is needed). Read-only calls
+ * (Get*, List*, Describe*) are not matched by an ENABLED rule at all, only by
+ * one in state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (EventBridge
+ * user guide, "Receiving read-only management events from AWS services"):
+ * every call below writes.
+ */
+
+/** A service whose calls are watched, as CloudTrail names it on EventBridge. */
+export interface WatchedService {
+  readonly source: string;
+  readonly eventSource: string;
+}
+
+export const GUARDDUTY: WatchedService = { source: 'aws.guardduty', eventSource: 'guardduty.amazonaws.com' };
+export const EVENTBRIDGE: WatchedService = { source: 'aws.events', eventSource: 'events.amazonaws.com' };
+export const CLOUDTRAIL: WatchedService = { source: 'aws.cloudtrail', eventSource: 'cloudtrail.amazonaws.com' };
+
+/**
+ * GuardDuty calls that reduce detection whatever their parameters: a
+ * detector or a member gone, trusted IPs (no findings for them), threat
+ * lists or exports changed or removed, the organization's auto-enable or
+ * members' plans changed, findings archived, sample findings mixed in.
+ * DisassociateFromMasterAccount is the older name of
+ * DisassociateFromAdministratorAccount (GuardDuty API reference), still callable.
+ */
+export const GUARDDUTY_ALWAYS = [
+  'DeleteDetector',
+  'CreateIPSet',
+  'UpdateIPSet',
+  'DeleteIPSet',
+  'UpdateThreatIntelSet',
+  'DeleteThreatIntelSet',
+  'UpdatePublishingDestination',
+  'DeletePublishingDestination',
+  'UpdateOrganizationConfiguration',
+  'UpdateMemberDetectors',
+  'DisassociateMembers',
+  'DeleteMembers',
+  'StopMonitoringMembers',
+  'DisassociateFromAdministratorAccount',
+  'DisassociateFromMasterAccount',
+  'DisableOrganizationAdminAccount',
+  'ArchiveFindings',
+  'CreateSampleFindings',
+] as const;
+
+/**
+ * UpdateDetector turns detection down when it disables the detector
+ * (`enable: false`), a protection plan (`features[].status: DISABLED`), a
+ * plan's additional configuration (`features[].additionalConfiguration[].status`)
+ * or a legacy data source (`dataSources.*.enable: false`) (GuardDuty API
+ * reference, UpdateDetector request body). A call that only changes the
+ * finding publishing frequency does not.
+ */
+export const UPDATE_DETECTOR_DISABLES: readonly Record<string, unknown>[] = [
+  { enable: [false] },
+  { features: { status: ['DISABLED'] } },
+  { features: { additionalConfiguration: { status: ['DISABLED'] } } },
+  { dataSources: { s3Logs: { enable: [false] } } },
+  { dataSources: { kubernetes: { auditLogs: { enable: [false] } } } },
+  { dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: [false] } } } } },
+];
+
+/**
+ * A filter whose action is ARCHIVE hides findings from EventBridge and the
+ * console (GuardDuty API reference, CreateFilter `action`: NOOP | ARCHIVE).
+ * UpdateFilter without `action` keeps the filter's action but may widen an
+ * ARCHIVE filter's criteria, so it counts too; one that sets NOOP does not.
+ */
+export const ARCHIVE_ACTION = { action: ['ARCHIVE'] } as const;
+export const ACTION_UNCHANGED = { action: [{ exists: false }] } as const;
+
+/**
+ * EventBridge calls on this estate's rules: every rule name starts with
+ * `<prefix>-` (src/naming). The rule is `name` in DisableRule and DeleteRule
+ * and `rule` in RemoveTargets (EventBridge API reference).
+ */
+export const EVENTBRIDGE_RULE_CALLS = [
+  { eventName: 'DisableRule', ruleField: 'name' },
+  { eventName: 'DeleteRule', ruleField: 'name' },
+  { eventName: 'RemoveTargets', ruleField: 'rule' },
+] as const;
+
+/** CloudTrail calls that stop the trail these alerts depend on, for any trail. */
+export const CLOUDTRAIL_ALWAYS = ['StopLogging', 'DeleteTrail'] as const;
