@@ -61,7 +61,7 @@ export async function verifyRegion(clients: VerifyClients, expected: RegionExpec
       ? part(
           'feature',
           () => readMemberFeatures(client, detectorId, memberFeatures.map((m) => m.accountId)),
-          (live) => checkMemberFeatures(memberFeatures, live, members.mode),
+          (live) => checkMemberFeatures(memberFeatures, live, members.mode, region),
         )
       : [],
     filters ? part('filter', () => readFilterNames(client, detectorId), (live) => checkFilters(filters, live)) : [],

@@ -127,6 +127,21 @@ describe('verify member plans against GetMemberDetectors', () => {
     expect(formatVerifyText(report)).toMatch(/us-east-1\s+feature\s+member 555555555555 EKS_AUDIT_LOGS\s+DISABLED\s+ENABLED\s+DRIFT/);
   });
 
+  // A plan's auto-enable ALL reaches every member asynchronously, up to 24 hours after it is set
+  // (GuardDuty API Reference, OrganizationFeatureConfiguration), so it can turn an override back
+  // on after the apply that set it succeeded: the way out is to apply the region again.
+  it('organization mode: drift of an overridden plan says auto-enable may have overwritten it and to apply the region again', async () => {
+    const aws = new MockedAws();
+    organizationAccount(aws)
+      .on(GetMemberDetectorsCommand)
+      .resolves({ MemberDataSourceConfigurations: [{ AccountId: '555555555555', DataSources: undefined, Features: memberFeatures({ ...SANDBOX_AS_OVERRIDDEN, EKS_AUDIT_LOGS: 'ENABLED' }) }], UnprocessedAccounts: [] });
+    const report = await verify(aws);
+    const drift = report.regions[0]!.checks.filter((c) => c.status === 'drift');
+    expect(drift.map((c) => c.subject)).toEqual(['member 555555555555 EKS_AUDIT_LOGS']);
+    expect(drift[0]!.hint).toMatch(/auto-enable.*24 hours.*apply guardduty-us-east-1 again/);
+    expect(formatVerifyText(report)).toContain('What to do:');
+  });
+
   it('organization mode: an account GuardDuty does not process is drift, with its reason', async () => {
     const aws = new MockedAws();
     organizationAccount(aws)
@@ -156,6 +171,7 @@ describe('verify member plans against GetMemberDetectors', () => {
       'member 333333333333 EKS_AUDIT_LOGS: expected ENABLED, live DISABLED, drift',
       expect.stringMatching(/^member 444444444444: expected its plans, live \(unprocessed: .*\), pending$/),
     ]);
+    expect(report.regions[0]!.checks.find((c) => c.subject === 'member 333333333333 EKS_AUDIT_LOGS')!.hint).toMatch(/apply guardduty-member-features again/);
   });
 
   it('asks for at most 50 accounts per GetMemberDetectors call', async () => {
