@@ -23,7 +23,14 @@ export type DetectorFeatureName = (typeof DETECTOR_FEATURES)[number];
 export const FINDING_PUBLISHING_FREQUENCIES = ['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS'] as const;
 export type FindingPublishingFrequency = (typeof FINDING_PUBLISHING_FREQUENCIES)[number];
 
-/** Additional configurations of RUNTIME_MONITORING (agent management per compute type). */
+/**
+ * Additional configurations of RUNTIME_MONITORING (agent management per
+ * compute type), in GuardDuty's own order: `aws_guardduty_member_detector_feature`
+ * keeps `additional_configuration` as an ordered list and replaces it on read
+ * with GetMemberDetectors' list, so another order is a diff on every plan
+ * (terraform-provider-aws member_detector_feature.go; its acceptance test
+ * reads back this order).
+ */
 export const RUNTIME_MONITORING_ADDITIONAL = [
   'EKS_ADDON_MANAGEMENT',
   'ECS_FARGATE_AGENT_MANAGEMENT',

@@ -1,12 +1,7 @@
 import { GetMemberDetectorsCommand, type GuardDutyClient } from '@aws-sdk/client-guardduty';
 import type { LiveMemberFeatures } from '../checks/member-features';
 
-/**
- * Account ids per GetMemberDetectors call. GuardDuty's member calls take at
- * most 50 accounts a request (CreateMembers: 1-50 account details, API
- * Reference as quoted in floci PR 3052); GetMemberDetectors' own cap was not
- * in the sources searched, so it gets the same 50.
- */
+/** Account ids per GetMemberDetectors call: `accountIds` takes 1 to 50 items (GuardDuty API Reference, GetMemberDetectors). */
 const ACCOUNTS_PER_CALL = 50;
 
 /** The plans of these members' detectors, as the admin sees them, and the accounts GuardDuty did not process. */
