@@ -281,6 +281,17 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
       `existingDetectors: organization mode, and no detector id for ${notImported.join(', ')}: delegating the administrator creates a detector there, so deploy ${MANAGEMENT_STACK_NAME} first, then list each region's id (aws guardduty list-detectors --region <region>) before deploying the regional stacks (docs/deploying.md, first organization deploy)`,
     );
   }
+  // UpdateMemberDetectors refuses an account GuardDuty has not enrolled ("not an associated
+  // member", aws-security-reference-architecture-examples issue 151), and organization mode
+  // enrols only through auto-enable: NEW enrols accounts that join from now on (API Reference,
+  // UpdateOrganizationConfiguration `autoEnableOrganizationMembers`), NONE none.
+  const overridden = [...new Set(config.memberOverrides.flatMap((o) => o.accounts))].sort();
+  if (management && overridden.length > 0 && config.organization!.autoEnable !== 'ALL') {
+    const enrols = config.organization!.autoEnable === 'NEW' ? 'only accounts that join the organization from now on' : 'no account';
+    warnings.push(
+      `memberOverrides: organization.autoEnable is ${config.organization!.autoEnable}, so GuardDuty enrols ${enrols}; each of ${overridden.join(', ')} must already be a GuardDuty member (aws guardduty list-members), or its plans fail the apply with "not an associated member"`,
+    );
+  }
   if (management && config.accounts.management?.accountId === admin.accountId) {
     warnings.push(`${MANAGEMENT_STACK_NAME}: the GuardDuty administrator is the management account itself; AWS advises delegating to a dedicated security account`);
   }

@@ -211,7 +211,21 @@ memberOverrides:
     it('skips a plan the region does not offer, with a warning when the override wants it on', () => {
       expect(region('ap-east-2').memberFeatures.find((m) => m.accountId === '555555555555')!.features.map((f) => f.name)).toEqual(['EKS_AUDIT_LOGS', 'RUNTIME_MONITORING']);
       expect(plan.warnings).toContain('guardduty-ap-east-2: memberOverrides for 555555555555: RDS_LOGIN_EVENTS is not available in ap-east-2; the feature is skipped there');
-      expect(plan.warnings.filter((w) => w.includes('666666666666'))).toEqual([]);
+      expect(plan.warnings.filter((w) => w.includes('666666666666') && w.includes('skipped'))).toEqual([]);
+    });
+
+    // UpdateMemberDetectors answers "not an associated member" for an account GuardDuty has not
+    // enrolled, and organization mode enrols only through auto-enable (no aws_guardduty_member):
+    // with NEW, accounts already in the organization are members only if enrolled another way.
+    it('warns that with auto-enable NEW an overridden account may be no GuardDuty member, and not with ALL', () => {
+      expect(plan.warnings).toContainEqual(expect.stringMatching(/^memberOverrides: organization\.autoEnable is NEW, .*555555555555, 666666666666.*not an associated member/));
+      const all = planEstate(parseConfig(`${ORG.replace('autoEnable: NEW', 'autoEnable: ALL')}
+memberOverrides:
+  - accounts: ["555555555555"]
+    features: { EKS_AUDIT_LOGS: { enabled: false } }
+`));
+      expect(all.regional[0]!.organization!.autoEnable).toBe('ALL');
+      expect(all.warnings.filter((w) => w.startsWith('memberOverrides:'))).toEqual([]);
     });
   });
 });
