@@ -57,7 +57,8 @@ export const GUARDDUTY_ALWAYS = [
  * UpdateDetector turns detection down when it disables the detector
  * (`enable: false`), a protection plan (`features[].status: DISABLED`), a
  * plan's additional configuration (`features[].additionalConfiguration[].status`)
- * or a legacy data source (`dataSources.*.enable: false`) (GuardDuty API
+ * or a legacy data source (`dataSources.s3Logs.enable`, `dataSources.kubernetes.auditLogs.enable`,
+ * `dataSources.malwareProtection.scanEc2InstanceWithFindings.ebsVolumes`: false) (GuardDuty API
  * reference, UpdateDetector request body). A call that only changes the
  * finding publishing frequency does not.
  */
@@ -67,7 +68,8 @@ export const UPDATE_DETECTOR_DISABLES: readonly Record<string, unknown>[] = [
   { features: { additionalConfiguration: { status: ['DISABLED'] } } },
   { dataSources: { s3Logs: { enable: [false] } } },
   { dataSources: { kubernetes: { auditLogs: { enable: [false] } } } },
-  { dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: [false] } } } } },
+  // EbsVolumes is a Boolean here, not an object with `enable` (GuardDuty API reference, ScanEc2InstanceWithFindings).
+  { dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: [false] } } } },
 ];
 
 /**

@@ -105,7 +105,9 @@ export const TAMPER_CALLS: Readonly<Record<string, ApiCall>> = {
   }),
   'UpdateDetector legacy S3 data source off': gd('UpdateDetector', { detectorId, dataSources: { s3Logs: { enable: false } } }),
   'UpdateDetector legacy Kubernetes audit logs off': gd('UpdateDetector', { detectorId, dataSources: { kubernetes: { auditLogs: { enable: false } } } }),
-  'UpdateDetector legacy malware scans off': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: false } } } } }),
+  // ScanEc2InstanceWithFindings.EbsVolumes is a Boolean in the API (unlike s3Logs.enable): `ebsVolumes: false`,
+  // not an object (GuardDuty API model, as in @aws-sdk/client-guardduty's ScanEc2InstanceWithFindings).
+  'UpdateDetector legacy malware scans off': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: false } } } }),
   'CreateFilter ARCHIVE': gd('CreateFilter', { detectorId, name: 'quiet', action: 'ARCHIVE', rank: 1, findingCriteria: { criterion: { severity: { gte: 1 } } } }),
   'UpdateFilter ARCHIVE': gd('UpdateFilter', { detectorId, filterName: 'quiet', action: 'ARCHIVE' }),
   'UpdateFilter criteria of an existing filter': gd('UpdateFilter', { detectorId, filterName: 'quiet', findingCriteria: { criterion: { severity: { gte: 1 } } } }),
@@ -140,6 +142,7 @@ export const BENIGN_CALLS: Readonly<Record<string, ApiCall>> = {
   'UpdateDetector publishing frequency only': gd('UpdateDetector', { detectorId, findingPublishingFrequency: 'FIFTEEN_MINUTES' }),
   'UpdateDetector enabling': gd('UpdateDetector', { detectorId, enable: true, features: [{ name: 'S3_DATA_EVENTS', status: 'ENABLED', additionalConfiguration: [{ name: 'EKS_ADDON_MANAGEMENT', status: 'ENABLED' }] }] }),
   'UpdateDetector legacy S3 data source on': gd('UpdateDetector', { detectorId, dataSources: { s3Logs: { enable: true } } }),
+  'UpdateDetector legacy malware scans on': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: true } } } }),
   'CreateFilter NOOP': gd('CreateFilter', { detectorId, name: 'saved-view', action: 'NOOP', rank: 1, findingCriteria: { criterion: { severity: { gte: 7 } } } }),
   'UpdateFilter to NOOP': gd('UpdateFilter', { detectorId, filterName: 'quiet', action: 'NOOP' }),
   CreateThreatIntelSet: gd('CreateThreatIntelSet', { detectorId, name: 'bad-ips', format: 'TXT', location: 'https://s3.amazonaws.com/b/k', activate: true }),
