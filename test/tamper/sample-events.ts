@@ -130,6 +130,9 @@ export const TAMPER_CALLS: Readonly<Record<string, ApiCall>> = {
   CreateSampleFindings: gd('CreateSampleFindings', { detectorId, findingTypes: ['Recon:EC2/PortProbeUnprotectedPort'] }),
   'DisableRule of the estate': { service: 'events', eventName: 'DisableRule', requestParameters: { name: 'acme-guardduty-findings', eventBusName: 'default' } },
   'DeleteRule of the estate': { service: 'events', eventName: 'DeleteRule', requestParameters: { name: 'acme-alert-high', eventBusName: 'acme-guardduty-findings', force: false } },
+  // PutRule with state DISABLED disables a rule as DisableRule does (EventBridge API reference, PutRule State;
+  // CloudTrail records it as requestParameters.name and .state, EventBridge user guide, "Logging EventBridge API calls").
+  'PutRule disabling a rule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-gd-tamper-guardduty', state: 'DISABLED', eventPattern: '{}' } },
   'RemoveTargets of the estate': { service: 'events', eventName: 'RemoveTargets', requestParameters: { rule: 'acme-guardduty-to-logs', eventBusName: 'acme-guardduty-findings', ids: ['log-group'] } },
   StopLogging: { service: 'cloudtrail', eventName: 'StopLogging', requestParameters: { name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/organization-trail` } },
   DeleteTrail: { service: 'cloudtrail', eventName: 'DeleteTrail', requestParameters: { name: 'management-events' } },
@@ -150,6 +153,7 @@ export const BENIGN_CALLS: Readonly<Record<string, ApiCall>> = {
   'DisableRule of another team': { service: 'events', eventName: 'DisableRule', requestParameters: { name: 'team-x-nightly', eventBusName: 'default' } },
   'RemoveTargets of another team': { service: 'events', eventName: 'RemoveTargets', requestParameters: { rule: 'team-x-nightly', ids: ['t'] } },
   'PutRule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-guardduty-findings', state: 'ENABLED' } },
+  'PutRule disabling a rule of another team': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'team-x-nightly', state: 'DISABLED' } },
   StartLogging: { service: 'cloudtrail', eventName: 'StartLogging', requestParameters: { name: 'management-events' } },
 };
 
