@@ -104,10 +104,12 @@ export function planDelivery(scope: DeliveryScope, rules: readonly DeliveryRule[
     }),
     (() => {
       const name = deadLetterQueueAlarmName(queueName);
+      // What the queue's rules carry (a management or member account's queue holds tamper events only).
+      const held = [...new Set(rules.map((r) => r.carries ?? 'GuardDuty findings'))];
       return {
         name,
         arn: alarmArn(name),
-        description: `Dead-letter queue ${queueName} holds GuardDuty findings EventBridge could not deliver`,
+        description: `Dead-letter queue ${queueName} holds ${held.length > 0 ? held.join(' and ') : 'GuardDuty findings'} EventBridge could not deliver`,
         namespace: 'AWS/SQS',
         metricName: 'ApproximateNumberOfMessagesVisible',
         dimensions: { QueueName: queueName },

@@ -57,7 +57,8 @@ export const GUARDDUTY_ALWAYS = [
  * UpdateDetector turns detection down when it disables the detector
  * (`enable: false`), a protection plan (`features[].status: DISABLED`), a
  * plan's additional configuration (`features[].additionalConfiguration[].status`)
- * or a legacy data source (`dataSources.*.enable: false`) (GuardDuty API
+ * or a legacy data source (`dataSources.s3Logs.enable`, `dataSources.kubernetes.auditLogs.enable`,
+ * `dataSources.malwareProtection.scanEc2InstanceWithFindings.ebsVolumes`: false) (GuardDuty API
  * reference, UpdateDetector request body). A call that only changes the
  * finding publishing frequency does not.
  */
@@ -67,7 +68,8 @@ export const UPDATE_DETECTOR_DISABLES: readonly Record<string, unknown>[] = [
   { features: { additionalConfiguration: { status: ['DISABLED'] } } },
   { dataSources: { s3Logs: { enable: [false] } } },
   { dataSources: { kubernetes: { auditLogs: { enable: [false] } } } },
-  { dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: [false] } } } } },
+  // EbsVolumes is a Boolean here, not an object with `enable` (GuardDuty API reference, ScanEc2InstanceWithFindings).
+  { dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: [false] } } } },
 ];
 
 /**
@@ -81,14 +83,19 @@ export const ACTION_UNCHANGED = { action: [{ exists: false }] } as const;
 
 /**
  * EventBridge calls on this estate's rules: every rule name starts with
- * `<prefix>-` (src/naming). The rule is `name` in DisableRule and DeleteRule
- * and `rule` in RemoveTargets (EventBridge API reference).
+ * `<prefix>-` (src/naming). The rule is `name` in DisableRule, DeleteRule
+ * and PutRule and `rule` in RemoveTargets (EventBridge API reference;
+ * CloudTrail writes the request fields in lower camel case, as `name` and
+ * `state` in the EventBridge user guide's PutRule log entry). PutRule with
+ * `state: DISABLED` disables a rule as DisableRule does (PutRule `State`);
+ * a PutRule that keeps the rule enabled is a deploy and is not watched.
  */
-export const EVENTBRIDGE_RULE_CALLS = [
+export const EVENTBRIDGE_RULE_CALLS: readonly { readonly eventName: string; readonly ruleField: 'name' | 'rule'; readonly when?: Readonly<Record<string, unknown>> }[] = [
   { eventName: 'DisableRule', ruleField: 'name' },
   { eventName: 'DeleteRule', ruleField: 'name' },
+  { eventName: 'PutRule', ruleField: 'name', when: { state: ['DISABLED'] } },
   { eventName: 'RemoveTargets', ruleField: 'rule' },
-] as const;
+];
 
 /** CloudTrail calls that stop the trail these alerts depend on, for any trail. */
 export const CLOUDTRAIL_ALWAYS = ['StopLogging', 'DeleteTrail'] as const;

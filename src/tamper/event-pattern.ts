@@ -39,8 +39,14 @@ function guardDutyPattern(): EventPattern {
  */
 function trailPattern(prefix: string): EventPattern {
   const ours = [{ prefix: `${prefix}-` }];
-  const byField = new Map<string, string[]>();
-  for (const c of EVENTBRIDGE_RULE_CALLS) byField.set(c.ruleField, [...(byField.get(c.ruleField) ?? []), c.eventName]);
+  // One branch per rule field and extra condition: the calls that share both share a branch.
+  const branches = new Map<string, { eventName: string[]; requestParameters: Record<string, unknown> }>();
+  for (const c of EVENTBRIDGE_RULE_CALLS) {
+    const key = JSON.stringify([c.ruleField, c.when ?? {}]);
+    const branch = branches.get(key) ?? { eventName: [], requestParameters: { [c.ruleField]: ours, ...c.when } };
+    branch.eventName.push(c.eventName);
+    branches.set(key, branch);
+  }
   return {
     'detail-type': [API_CALL_DETAIL_TYPE],
     $or: [
@@ -48,7 +54,7 @@ function trailPattern(prefix: string): EventPattern {
         source: [EVENTBRIDGE.source],
         detail: {
           eventSource: [EVENTBRIDGE.eventSource],
-          $or: [...byField].map(([field, eventName]) => ({ eventName, requestParameters: { [field]: ours } })),
+          $or: [...branches.values()],
         },
       },
       { source: [CLOUDTRAIL.source], detail: { eventSource: [CLOUDTRAIL.eventSource], eventName: [...CLOUDTRAIL_ALWAYS] } },

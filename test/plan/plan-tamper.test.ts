@@ -106,6 +106,16 @@ describe('tamper alerts plan', () => {
     expect(plan.home.findings.tamper!.quietRoleArns).toContain('arn:aws:iam::222222222222:role/OrgDeployer');
   });
 
+  it('tells whoever the alarms page what the dead-letter queue holds: tamper events in the management account, both in the admin regions', () => {
+    const plan = planEstate(parseConfig(withOrg('222222222222', 'tamperAlerts: {}\n')));
+    const queueAlarm = (alarms: readonly { name: string; description: string }[]) => alarms.find((a) => a.name.endsWith('-dlq-not-empty'))!.description;
+    for (const r of plan.management!.tamper!.regions) {
+      // That account has no findings rule: an operator told "GuardDuty findings" would look in the wrong place.
+      expect(queueAlarm(r.delivery.alarms)).toBe('Dead-letter queue acme-guardduty-dlq holds tamper events (API calls that turn GuardDuty detection down) EventBridge could not deliver');
+    }
+    expect(queueAlarm(plan.regional[0]!.findings.delivery.alarms)).toContain('holds GuardDuty findings and tamper events');
+  });
+
   it('leaves the management account to the regional stacks when it is the admin account itself', () => {
     const plan = planEstate(parseConfig(withOrg('111111111111', 'tamperAlerts: {}\n')));
     expect(plan.management!.tamper).toBeUndefined();

@@ -105,7 +105,9 @@ export const TAMPER_CALLS: Readonly<Record<string, ApiCall>> = {
   }),
   'UpdateDetector legacy S3 data source off': gd('UpdateDetector', { detectorId, dataSources: { s3Logs: { enable: false } } }),
   'UpdateDetector legacy Kubernetes audit logs off': gd('UpdateDetector', { detectorId, dataSources: { kubernetes: { auditLogs: { enable: false } } } }),
-  'UpdateDetector legacy malware scans off': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: false } } } } }),
+  // ScanEc2InstanceWithFindings.EbsVolumes is a Boolean in the API (unlike s3Logs.enable): `ebsVolumes: false`,
+  // not an object (GuardDuty API model, as in @aws-sdk/client-guardduty's ScanEc2InstanceWithFindings).
+  'UpdateDetector legacy malware scans off': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: false } } } }),
   'CreateFilter ARCHIVE': gd('CreateFilter', { detectorId, name: 'quiet', action: 'ARCHIVE', rank: 1, findingCriteria: { criterion: { severity: { gte: 1 } } } }),
   'UpdateFilter ARCHIVE': gd('UpdateFilter', { detectorId, filterName: 'quiet', action: 'ARCHIVE' }),
   'UpdateFilter criteria of an existing filter': gd('UpdateFilter', { detectorId, filterName: 'quiet', findingCriteria: { criterion: { severity: { gte: 1 } } } }),
@@ -128,6 +130,9 @@ export const TAMPER_CALLS: Readonly<Record<string, ApiCall>> = {
   CreateSampleFindings: gd('CreateSampleFindings', { detectorId, findingTypes: ['Recon:EC2/PortProbeUnprotectedPort'] }),
   'DisableRule of the estate': { service: 'events', eventName: 'DisableRule', requestParameters: { name: 'acme-guardduty-findings', eventBusName: 'default' } },
   'DeleteRule of the estate': { service: 'events', eventName: 'DeleteRule', requestParameters: { name: 'acme-alert-high', eventBusName: 'acme-guardduty-findings', force: false } },
+  // PutRule with state DISABLED disables a rule as DisableRule does (EventBridge API reference, PutRule State;
+  // CloudTrail records it as requestParameters.name and .state, EventBridge user guide, "Logging EventBridge API calls").
+  'PutRule disabling a rule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-gd-tamper-guardduty', state: 'DISABLED', eventPattern: '{}' } },
   'RemoveTargets of the estate': { service: 'events', eventName: 'RemoveTargets', requestParameters: { rule: 'acme-guardduty-to-logs', eventBusName: 'acme-guardduty-findings', ids: ['log-group'] } },
   StopLogging: { service: 'cloudtrail', eventName: 'StopLogging', requestParameters: { name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/organization-trail` } },
   DeleteTrail: { service: 'cloudtrail', eventName: 'DeleteTrail', requestParameters: { name: 'management-events' } },
@@ -140,6 +145,7 @@ export const BENIGN_CALLS: Readonly<Record<string, ApiCall>> = {
   'UpdateDetector publishing frequency only': gd('UpdateDetector', { detectorId, findingPublishingFrequency: 'FIFTEEN_MINUTES' }),
   'UpdateDetector enabling': gd('UpdateDetector', { detectorId, enable: true, features: [{ name: 'S3_DATA_EVENTS', status: 'ENABLED', additionalConfiguration: [{ name: 'EKS_ADDON_MANAGEMENT', status: 'ENABLED' }] }] }),
   'UpdateDetector legacy S3 data source on': gd('UpdateDetector', { detectorId, dataSources: { s3Logs: { enable: true } } }),
+  'UpdateDetector legacy malware scans on': gd('UpdateDetector', { detectorId, dataSources: { malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: true } } } }),
   'CreateFilter NOOP': gd('CreateFilter', { detectorId, name: 'saved-view', action: 'NOOP', rank: 1, findingCriteria: { criterion: { severity: { gte: 7 } } } }),
   'UpdateFilter to NOOP': gd('UpdateFilter', { detectorId, filterName: 'quiet', action: 'NOOP' }),
   CreateThreatIntelSet: gd('CreateThreatIntelSet', { detectorId, name: 'bad-ips', format: 'TXT', location: 'https://s3.amazonaws.com/b/k', activate: true }),
@@ -147,6 +153,7 @@ export const BENIGN_CALLS: Readonly<Record<string, ApiCall>> = {
   'DisableRule of another team': { service: 'events', eventName: 'DisableRule', requestParameters: { name: 'team-x-nightly', eventBusName: 'default' } },
   'RemoveTargets of another team': { service: 'events', eventName: 'RemoveTargets', requestParameters: { rule: 'team-x-nightly', ids: ['t'] } },
   'PutRule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-guardduty-findings', state: 'ENABLED' } },
+  'PutRule disabling a rule of another team': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'team-x-nightly', state: 'DISABLED' } },
   StartLogging: { service: 'cloudtrail', eventName: 'StartLogging', requestParameters: { name: 'management-events' } },
 };
 
