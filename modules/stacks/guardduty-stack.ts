@@ -8,8 +8,6 @@ import { withStaticTerraformVersionChecks } from './terraform-version';
 /** Every stack of the estate: one account and region, its own state. */
 export abstract class GuardDutyStack extends TerraformStack {
   private readonly terraformVersion: string;
-  /** The construct count `prepareStack()` last ran for. */
-  private preparedFor?: number;
   /** The last `toTerraform()` result and the construct count it was computed for. */
   private resolved?: { readonly constructs: number; readonly json: Record<string, unknown> };
 
@@ -26,17 +24,22 @@ export abstract class GuardDutyStack extends TerraformStack {
   }
 
   /**
-   * main.ts prepares and resolves every stack for the guardrails before any
-   * file is written, then `app.synth()` prepares and resolves each stack
-   * again: resolving was a third of a synth. Preparing (it may add
-   * cross-stack outputs) runs once; the resolved JSON is kept until a
-   * construct is added. The only aspect on these stacks, the guardrails',
-   * reads and never mutates, so nothing else can change the tree in between.
+   * main.ts resolves every stack for the guardrails before any file is
+   * written, then `app.synth()` resolved each stack again: resolving was a
+   * third of a synth. The resolved JSON is kept until a construct is added.
+   * The only aspect on these stacks, the guardrails', reads and never
+   * mutates, so nothing else can change the tree in between.
+   *
+   * cdktf's own preparation is a further full resolve whose only purpose is
+   * to find references to another stack's constructs and wire them through
+   * outputs and remote state. These stacks never make one: the plan hands
+   * each stack names and ARNs as strings, which is what lets every stack be
+   * applied on its own. So preparing only ensures the backend.
+   * test/synth/resolve-once.test.ts runs cdktf's preparation over every
+   * example and fails if it would find a cross-stack reference.
    */
   public override prepareStack(): void {
-    if (this.preparedFor === this.node.findAll().length) return;
-    super.prepareStack();
-    this.preparedFor = this.node.findAll().length;
+    this.ensureBackendExists();
   }
 
   public override toTerraform(): Record<string, unknown> {
