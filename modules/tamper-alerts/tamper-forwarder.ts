@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { TamperForwardRulePlan } from '../../src/plan/tamper-plan';
 import { FindingsRule, type TargetDelivery } from '../findings-export/findings-rule';
@@ -12,6 +13,8 @@ export interface TamperForwarderProps {
   readonly delivery: TargetDelivery;
   /** @default - the provider's region */
   readonly region?: string;
+  /** The role's policy, when the role is created in the same stack: targets wait for it. */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -32,7 +35,7 @@ export class TamperForwarder extends Construct {
           eventPattern: rule.eventPattern,
           delivery: props.delivery,
           ...(props.region ? { region: props.region } : {}),
-          target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn },
+          target: { id: 'findings-bus', arn: props.busArn, roleArn: props.roleArn, ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}) },
         }),
     );
   }

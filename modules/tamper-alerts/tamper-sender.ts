@@ -20,10 +20,19 @@ export class TamperSender extends Construct {
   constructor(scope: Construct, id: string, props: TamperSenderProps) {
     super(scope, id);
     const { plan } = props;
-    new ServiceRole(this, 'Role', { roleName: plan.roleName, trustPolicy: plan.trustPolicy, policy: plan.policy });
+    const role = new ServiceRole(this, 'Role', { roleName: plan.roleName, trustPolicy: plan.trustPolicy, policy: plan.policy });
     for (const r of plan.regions) {
       const failures = new DeliveryFailures(this, `DeliveryFailures-${r.region}`, { accountId: props.accountId, plan: r.delivery, perResourceRegion: true });
-      new TamperForwarder(this, `Forwarder-${r.region}`, { rules: r.rules, busArn: plan.busArn, roleArn: plan.roleArn, delivery: failures.targetDelivery, region: r.region });
+      // The role ARN is the plan's string, which gives Terraform no order: without depends_on a
+      // target could be created before the role and its policy exist, and its first events fail.
+      new TamperForwarder(this, `Forwarder-${r.region}`, {
+        rules: r.rules,
+        busArn: plan.busArn,
+        roleArn: plan.roleArn,
+        delivery: failures.targetDelivery,
+        region: r.region,
+        dependsOn: [role.policy],
+      });
     }
   }
 }

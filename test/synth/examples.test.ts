@@ -305,9 +305,12 @@ describe.each(EXAMPLES)('$file', (example) => {
         const rules = forwarders(stack);
         expect(sorted(rules.map((r) => `${r.region} ${r.name}`))).toEqual(sorted(regions.flatMap((r) => [`${r} acme-gd-tamper-guardduty`, `${r} acme-gd-tamper-trail`])));
         const role = account === '111111111111' ? 'arn:aws:iam::111111111111:role/acme-guardduty-forwarder' : `arn:aws:iam::${account}:role/acme-guardduty-tamper-sender`;
+        // A sender role made in the same stack: its targets wait for the role's policy (the ARN is a plain string).
+        const senderPolicy = Object.keys(json(stack).resource?.aws_iam_role_policy ?? {}).find((id) => id.includes('TamperAlerts'));
         for (const r of rules) {
           expect(r.target.arn).toBe(homeBusArn);
           expect(r.target.role_arn).toBe(role);
+          if (account !== '111111111111') expect([r.name, r.target.depends_on]).toEqual([r.name, [`aws_iam_role_policy.${senderPolicy}`]]);
           expect((r.target.dead_letter_config as { arn: string }).arn).toMatch(/aws_sqs_queue\./);
           expect(r.target.retry_policy).toEqual({ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 });
         }
