@@ -40,7 +40,15 @@ describe('dist/', () => {
     expect(outside).toEqual([]);
   });
 
-  it('a stale build is never used: without typescript the launcher fails naming npm run build', () => {
+  it('the synth app is one bundled file, the one bin/synth loads', () => {
+    expect(readFileSync(join(ROOT, 'bin', 'synth'), 'utf8')).toContain(".load('synth', 'synth')");
+    const bundle = readFileSync(join(ROOT, 'dist', 'synth.js'), 'utf8');
+    // Everything but node builtins is inside: the requires left are builtins only (checked above), and cdktf is among the bundled code.
+    expect(bundle).toContain('node_modules/cdktf/lib/terraform-stack.js');
+    expect(bundle).toContain('src/config/schema.js');
+  });
+
+  it('a stale build is never used: without typescript and esbuild the launcher fails naming npm run build', () => {
     // A copy of the project with a dist/ whose manifest does not match and no node_modules (a production install without the build).
     const copy = mkdtempSync(join(tmpdir(), 'gd-stale-'));
     try {
@@ -50,7 +58,7 @@ describe('dist/', () => {
       expect(run.status).toBe(70);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
-        'threatlists: a source changed since dist/ was built, and typescript (a devDependency) is not installed to rebuild it: run `npm run build` in a checkout with dev dependencies\n',
+        'threatlists: a source changed since dist/ was built, and typescript and esbuild (devDependencies) are not installed to rebuild it: run `npm run build` in a checkout with dev dependencies\n',
       );
     } finally {
       rmSync(copy, { recursive: true, force: true });
