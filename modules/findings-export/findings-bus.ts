@@ -1,6 +1,7 @@
 import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';
 import { CloudwatchEventBusPolicy } from '@cdktf/provider-aws/lib/cloudwatch-event-bus-policy';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { type PolicyTemplate, renderPolicy } from '../../src/policy/template';
 
@@ -14,6 +15,14 @@ export interface FindingsBusProps {
    * @default false
    */
   readonly requireOrganization?: boolean;
+  /**
+   * The roles the policy names as principals, when created in the same
+   * stack: the policy names them by ARN string, which gives Terraform no
+   * order. S3, SNS, SQS and KMS refuse a policy naming a role that does not
+   * exist yet; EventBridge does not document whether it checks, and the
+   * order costs nothing.
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** The custom event bus in the home region that every region forwards findings to. */
@@ -27,6 +36,7 @@ export class FindingsBus extends Construct {
     new CloudwatchEventBusPolicy(this, 'Policy', {
       eventBusName: this.bus.name,
       policy: renderPolicy(props.policy, { busArn: this.bus.arn, organizationId }),
+      ...(props.dependsOn ? { dependsOn: props.dependsOn } : {}),
     });
   }
 }

@@ -26,8 +26,8 @@ export class HomeStack extends GuardDutyStack {
     const f = plan.findings;
 
     const { targetDelivery: delivery } = new DeliveryFailures(this, 'DeliveryFailures', { accountId: f.accountId, plan: f.delivery });
-    new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, trustPolicy: f.forwarderTrustPolicy, policy: f.forwarderPolicy });
-    this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, policy: f.busPolicy, requireOrganization: f.requireOrganization });
+    const forwarder = new ServiceRole(this, 'ForwarderRole', { roleName: f.forwarderRoleName, trustPolicy: f.forwarderTrustPolicy, policy: f.forwarderPolicy });
+    this.findingsBus = new FindingsBus(this, 'FindingsBus', { busName: f.busName, policy: f.busPolicy, requireOrganization: f.requireOrganization, dependsOn: [forwarder.role] });
     const busName = this.findingsBus.bus.name;
     const logGroup = new FindingsLogGroup(this, 'FindingsLogGroup', {
       logGroupName: f.logGroup.name,

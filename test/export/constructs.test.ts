@@ -46,6 +46,11 @@ describe('cross-region aggregation', () => {
     expect(statement).toMatchObject({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ADMIN}:role/acme-guardduty-forwarder` }, Action: 'events:PutEvents' });
   });
 
+  it('writes the bus policy only after the forwarder role it names exists (the ARN is a plain string)', () => {
+    const roleId = Object.entries((home as { resource: Record<string, Record<string, Block>> }).resource.aws_iam_role!).find(([, r]) => r.name === 'acme-guardduty-forwarder')![0];
+    expect(one(home, 'aws_cloudwatch_event_bus_policy').depends_on).toEqual([`aws_iam_role.${roleId}`]);
+  });
+
   it('gives the forwarder role events:PutEvents on that bus and nothing else, trusting EventBridge for this account only', () => {
     const role = all(home, 'aws_iam_role').find((r) => r.name === 'acme-guardduty-forwarder')!;
     expect(doc(role.assume_role_policy).Statement[0]).toMatchObject({
