@@ -31,6 +31,10 @@ export const CLOUDTRAIL: WatchedService = { source: 'aws.cloudtrail', eventSourc
  * members' plans changed, findings archived, sample findings mixed in.
  * DisassociateFromMasterAccount is the older name of
  * DisassociateFromAdministratorAccount (GuardDuty API reference), still callable.
+ * A member that declines or deletes the administrator's invitation is never
+ * monitored (DeclineInvitations, DeleteInvitations); a Malware Protection
+ * plan updated or deleted scans less or nothing (UpdateMalwareProtectionPlan
+ * can drop tagging or narrow the prefixes, DeleteMalwareProtectionPlan).
  */
 export const GUARDDUTY_ALWAYS = [
   'DeleteDetector',
@@ -51,6 +55,10 @@ export const GUARDDUTY_ALWAYS = [
   'DisableOrganizationAdminAccount',
   'ArchiveFindings',
   'CreateSampleFindings',
+  'DeclineInvitations',
+  'DeleteInvitations',
+  'UpdateMalwareProtectionPlan',
+  'DeleteMalwareProtectionPlan',
 ] as const;
 
 /**
@@ -82,20 +90,40 @@ export const ARCHIVE_ACTION = { action: ['ARCHIVE'] } as const;
 export const ACTION_UNCHANGED = { action: [{ exists: false }] } as const;
 
 /**
- * EventBridge calls on this estate's rules: every rule name starts with
- * `<prefix>-` (src/naming). The rule is `name` in DisableRule, DeleteRule
- * and PutRule and `rule` in RemoveTargets (EventBridge API reference;
- * CloudTrail writes the request fields in lower camel case, as `name` and
- * `state` in the EventBridge user guide's PutRule log entry). PutRule with
- * `state: DISABLED` disables a rule as DisableRule does (PutRule `State`);
- * a PutRule that keeps the rule enabled is a deploy and is not watched.
+ * EventBridge calls on this estate's rules and findings bus: every rule and
+ * bus name starts with `<prefix>-` (src/naming). The rule is `name` in
+ * DisableRule, DeleteRule and PutRule and `rule` in RemoveTargets and
+ * PutTargets; the bus is `name` in DeleteEventBus and `eventBusName` in
+ * RemovePermission (EventBridge API reference; CloudTrail writes the request
+ * fields in lower camel case, as `name` and `state` in the EventBridge user
+ * guide's PutRule log entry). PutRule with `state: DISABLED` disables a rule
+ * as DisableRule does (PutRule `State`); a PutRule that keeps the rule
+ * enabled is a deploy and is not watched. PutTargets can point a rule
+ * elsewhere (every deploy makes it too: the deploy role is quiet, so those
+ * are only logged). RemovePermission strips the bus policy that admits the
+ * other accounts' senders, and PutPermission with a `policy` replaces it
+ * whole (EventBridge API reference, PutPermission `Policy`).
  */
-export const EVENTBRIDGE_RULE_CALLS: readonly { readonly eventName: string; readonly ruleField: 'name' | 'rule'; readonly when?: Readonly<Record<string, unknown>> }[] = [
-  { eventName: 'DisableRule', ruleField: 'name' },
-  { eventName: 'DeleteRule', ruleField: 'name' },
-  { eventName: 'PutRule', ruleField: 'name', when: { state: ['DISABLED'] } },
-  { eventName: 'RemoveTargets', ruleField: 'rule' },
+export const EVENTBRIDGE_ESTATE_CALLS: readonly {
+  readonly eventName: string;
+  readonly nameField: 'name' | 'rule' | 'eventBusName';
+  readonly when?: Readonly<Record<string, unknown>>;
+}[] = [
+  { eventName: 'DisableRule', nameField: 'name' },
+  { eventName: 'DeleteRule', nameField: 'name' },
+  { eventName: 'PutRule', nameField: 'name', when: { state: ['DISABLED'] } },
+  { eventName: 'RemoveTargets', nameField: 'rule' },
+  { eventName: 'PutTargets', nameField: 'rule' },
+  { eventName: 'DeleteEventBus', nameField: 'name' },
+  { eventName: 'RemovePermission', nameField: 'eventBusName' },
+  { eventName: 'PutPermission', nameField: 'eventBusName' },
 ];
 
-/** CloudTrail calls that stop the trail these alerts depend on, for any trail. */
-export const CLOUDTRAIL_ALWAYS = ['StopLogging', 'DeleteTrail'] as const;
+/**
+ * CloudTrail calls that stop or narrow the trail these alerts depend on, for
+ * any trail: UpdateTrail can make a multi-region trail single-region or
+ * move its logs, PutEventSelectors can exclude management events
+ * (CloudTrail API reference, UpdateTrail `IsMultiRegionTrail`,
+ * PutEventSelectors `IncludeManagementEvents`).
+ */
+export const CLOUDTRAIL_ALWAYS = ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors'] as const;

@@ -1,4 +1,4 @@
-import { ACTION_UNCHANGED, ARCHIVE_ACTION, CLOUDTRAIL, CLOUDTRAIL_ALWAYS, EVENTBRIDGE, EVENTBRIDGE_RULE_CALLS, GUARDDUTY, GUARDDUTY_ALWAYS, UPDATE_DETECTOR_DISABLES } from './actions';
+import { ACTION_UNCHANGED, ARCHIVE_ACTION, CLOUDTRAIL, CLOUDTRAIL_ALWAYS, EVENTBRIDGE, EVENTBRIDGE_ESTATE_CALLS, GUARDDUTY, GUARDDUTY_ALWAYS, UPDATE_DETECTOR_DISABLES } from './actions';
 
 export const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
 
@@ -34,16 +34,17 @@ function guardDutyPattern(): EventPattern {
 
 /**
  * Calls that break the route itself: this estate's EventBridge rules
- * disabled, deleted or stripped of targets (every name starts with
- * `<prefix>-`), and any trail stopped or deleted.
+ * disabled, deleted or retargeted and its findings bus deleted or stripped
+ * of its policy (every name starts with `<prefix>-`), and any trail
+ * stopped, deleted or narrowed.
  */
 function trailPattern(prefix: string): EventPattern {
   const ours = [{ prefix: `${prefix}-` }];
-  // One branch per rule field and extra condition: the calls that share both share a branch.
+  // One branch per name field and extra condition: the calls that share both share a branch.
   const branches = new Map<string, { eventName: string[]; requestParameters: Record<string, unknown> }>();
-  for (const c of EVENTBRIDGE_RULE_CALLS) {
-    const key = JSON.stringify([c.ruleField, c.when ?? {}]);
-    const branch = branches.get(key) ?? { eventName: [], requestParameters: { [c.ruleField]: ours, ...c.when } };
+  for (const c of EVENTBRIDGE_ESTATE_CALLS) {
+    const key = JSON.stringify([c.nameField, c.when ?? {}]);
+    const branch = branches.get(key) ?? { eventName: [], requestParameters: { [c.nameField]: ours, ...c.when } };
     branch.eventName.push(c.eventName);
     branches.set(key, branch);
   }

@@ -128,14 +128,28 @@ export const TAMPER_CALLS: Readonly<Record<string, ApiCall>> = {
   DisableOrganizationAdminAccount: gd('DisableOrganizationAdminAccount', { adminAccountId: ACCOUNT }),
   ArchiveFindings: gd('ArchiveFindings', { detectorId, findingIds: ['1ab2c3d4'] }),
   CreateSampleFindings: gd('CreateSampleFindings', { detectorId, findingTypes: ['Recon:EC2/PortProbeUnprotectedPort'] }),
+  DeclineInvitations: gd('DeclineInvitations', { accountIds: ['222222222222'] }),
+  DeleteInvitations: gd('DeleteInvitations', { accountIds: ['222222222222'] }),
+  UpdateMalwareProtectionPlan: gd('UpdateMalwareProtectionPlan', { malwareProtectionPlanId: 'b4c7f464ab3a4EXAMPLE', actions: { tagging: { status: 'DISABLED' } } }),
+  DeleteMalwareProtectionPlan: gd('DeleteMalwareProtectionPlan', { malwareProtectionPlanId: 'b4c7f464ab3a4EXAMPLE' }),
   'DisableRule of the estate': { service: 'events', eventName: 'DisableRule', requestParameters: { name: 'acme-guardduty-findings', eventBusName: 'default' } },
   'DeleteRule of the estate': { service: 'events', eventName: 'DeleteRule', requestParameters: { name: 'acme-alert-high', eventBusName: 'acme-guardduty-findings', force: false } },
   // PutRule with state DISABLED disables a rule as DisableRule does (EventBridge API reference, PutRule State;
   // CloudTrail records it as requestParameters.name and .state, EventBridge user guide, "Logging EventBridge API calls").
   'PutRule disabling a rule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-gd-tamper-guardduty', state: 'DISABLED', eventPattern: '{}' } },
   'RemoveTargets of the estate': { service: 'events', eventName: 'RemoveTargets', requestParameters: { rule: 'acme-guardduty-to-logs', eventBusName: 'acme-guardduty-findings', ids: ['log-group'] } },
+  'PutTargets of the estate': { service: 'events', eventName: 'PutTargets', requestParameters: { rule: 'acme-guardduty-findings', targets: [{ id: 'findings-bus', arn: 'arn:aws:events:us-east-1:999999999999:event-bus/elsewhere' }] } },
+  'DeleteEventBus of the estate': { service: 'events', eventName: 'DeleteEventBus', requestParameters: { name: 'acme-guardduty-findings' } },
+  'PutPermission replacing the findings bus policy': { service: 'events', eventName: 'PutPermission', requestParameters: { eventBusName: 'acme-guardduty-findings', policy: '{"Version":"2012-10-17","Statement":[]}' } },
+  'RemovePermission on the findings bus': { service: 'events', eventName: 'RemovePermission', requestParameters: { eventBusName: 'acme-guardduty-findings', removeAllPermissions: true } },
   StopLogging: { service: 'cloudtrail', eventName: 'StopLogging', requestParameters: { name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/organization-trail` } },
   DeleteTrail: { service: 'cloudtrail', eventName: 'DeleteTrail', requestParameters: { name: 'management-events' } },
+  'UpdateTrail single-region': { service: 'cloudtrail', eventName: 'UpdateTrail', requestParameters: { name: 'management-events', isMultiRegionTrail: false } },
+  'PutEventSelectors without management events': {
+    service: 'cloudtrail',
+    eventName: 'PutEventSelectors',
+    requestParameters: { trailName: 'management-events', eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [] }] },
+  },
 };
 
 /** Calls that look alike but do not turn detection down. */
@@ -155,6 +169,12 @@ export const BENIGN_CALLS: Readonly<Record<string, ApiCall>> = {
   'PutRule of the estate': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'acme-guardduty-findings', state: 'ENABLED' } },
   'PutRule disabling a rule of another team': { service: 'events', eventName: 'PutRule', requestParameters: { name: 'team-x-nightly', state: 'DISABLED' } },
   StartLogging: { service: 'cloudtrail', eventName: 'StartLogging', requestParameters: { name: 'management-events' } },
+  AcceptAdministratorInvitation: gd('AcceptAdministratorInvitation', { detectorId, administratorId: '111111111111', invitationId: 'a1b2' }),
+  CreateMalwareProtectionPlan: gd('CreateMalwareProtectionPlan', { role: 'arn:aws:iam::111111111111:role/scan', protectedResource: { s3Bucket: { bucketName: 'uploads' } } }),
+  'PutTargets of another team': { service: 'events', eventName: 'PutTargets', requestParameters: { rule: 'team-x-nightly', targets: [{ id: 't', arn: 'arn:aws:sqs:us-east-1:111111111111:q' }] } },
+  'DeleteEventBus of another team': { service: 'events', eventName: 'DeleteEventBus', requestParameters: { name: 'team-x-bus' } },
+  'PutPermission on another team\'s bus': { service: 'events', eventName: 'PutPermission', requestParameters: { eventBusName: 'team-x-bus', policy: '{}' } },
+  CreateTrail: { service: 'cloudtrail', eventName: 'CreateTrail', requestParameters: { name: 'another-trail', s3BucketName: 'logs' } },
 };
 
 /** A GuardDuty finding on the same bus: not an API call. */
