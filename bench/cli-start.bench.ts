@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './median';
 
 const ROOT = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -32,7 +33,6 @@ function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
   if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${run.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 time(['bin/build.js']); // dist/ current, so no run below pays for a build
 const baseline = time(['-e', '0']);

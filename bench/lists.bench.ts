@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { randomList } from './lists/random-list';
 import { SPECIAL_SET } from '../src/threatlist/special-ranges';
+import { median } from './median';
 
 const ROOT = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -95,7 +96,6 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
 
 /** A list file without its `#` header (the CLI's names the sources and the sha256). */
 const addressLines = (file: string) => readFileSync(file, 'utf8').replace(/^(#.*\n)+/, '');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const lineCount = (file: string) => addressLines(file).split('\n').filter(Boolean).length;
 
 function main(): void {

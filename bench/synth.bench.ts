@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { regionsOfPartition } from '../src/regions/catalog';
+import { median } from './median';
 
 const ROOT = join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -39,7 +40,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, rssFile?: 
   return { s, ...(rssFile ? { rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 } : {}) };
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function compare(title: string, cases: Record<string, () => Sample>, runs: number): Record<string, { s: number; rssMb?: number }> {
   const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
