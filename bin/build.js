@@ -18,10 +18,9 @@
  * `ensureBuilt()`: dist/ is used only when its manifest hash equals the hash
  * of the sources now (content, not mtimes: a checkout that rewrites files
  * with the same content stays fresh, an edit never goes unnoticed). When it
- * is missing or stale, they rebuild if typescript (a devDependency) is
- * installed (and esbuild, both devDependencies), and otherwise fail naming
- * `npm run build`. Plain JavaScript,
- * node builtins only: it runs before anything is compiled.
+ * is missing or stale, they rebuild if typescript and esbuild (both
+ * devDependencies) are installed, and otherwise fail naming `npm run build`.
+ * Plain JavaScript, node builtins only: it runs before anything is compiled.
  */
 const { createHash } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
@@ -104,10 +103,11 @@ function esbuildPath() {
   }
 }
 
-/** What a build needs that a production install lacks, or undefined. */
+/** What a build needs that a production install lacks, as the subject of "... not installed", or undefined. */
 function missingBuildTools() {
   const missing = [...(tscPath() ? [] : ['typescript']), ...(esbuildPath() ? [] : ['esbuild'])];
-  return missing.length > 0 ? missing.join(' and ') : undefined;
+  if (missing.length === 0) return undefined;
+  return missing.length === 1 ? `${missing[0]} (a devDependency) is` : `${missing.join(' and ')} (devDependencies) are`;
 }
 
 function sleep(ms) {
@@ -158,7 +158,7 @@ function withLock(fn, stillNeeded) {
 function compile() {
   const missing = missingBuildTools();
   if (missing) {
-    throw new BuildError(`${missing} ${missing.includes(' and ') ? 'are' : 'is'} not installed (devDependencies): install with dev dependencies and run \`npm run build\``);
+    throw new BuildError(`${missing} not installed: install with dev dependencies and run \`npm run build\``);
   }
   const tsc = tscPath();
   const esbuild = require(esbuildPath());
@@ -208,7 +208,7 @@ function ensureBuilt() {
   if (why === undefined) return;
   const missing = missingBuildTools();
   if (missing) {
-    throw new BuildError(`${why}, and ${missing} (${missing.includes(' and ') ? 'devDependencies' : 'a devDependency'}) ${missing.includes(' and ') ? 'are' : 'is'} not installed to rebuild it: run \`npm run build\` in a checkout with dev dependencies`);
+    throw new BuildError(`${why}, and ${missing} not installed to rebuild it: run \`npm run build\` in a checkout with dev dependencies`);
   }
   if (process.stderr.isTTY) process.stderr.write(`${why}: building dist/ (npm run build)...\n`);
   withLock(compile, () => staleness() !== undefined);
