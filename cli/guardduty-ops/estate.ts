@@ -2,7 +2,6 @@ import type { GuardDutyConfig } from '../../src/config/schema';
 import { ConfigError } from '../../src/config/issues';
 import { roleArnMismatches } from '../../src/config/role-arn';
 import type { AwsClients, CredentialOptions } from '../../src/ops/aws-clients';
-import { assertCallerAccount } from '../../src/ops/caller-account';
 import { createProgress, type Progress } from '../../src/ops/progress';
 import { UsageError } from '../../src/ops/usage-error';
 import type { LoadedPlan } from '../../src/plan/load-plan';
@@ -54,6 +53,8 @@ export interface Connection {
 /** Clients for the admin account, after confirming the credentials reach it. */
 export async function connect({ config }: LoadedPlan, options: CredentialCliOptions, deps: OpsDeps): Promise<Connection> {
   const clients = deps.clients(credentialOptions(options, config, config.homeRegion));
+  // Loaded on first use, like the plan above: the STS client is not needed for --help.
+  const { assertCallerAccount } = require('../../src/ops/caller-account') as typeof import('../../src/ops/caller-account');
   const accountId = await assertCallerAccount(clients.sts(config.homeRegion), config.accounts.admin.accountId);
   return { clients, accountId };
 }

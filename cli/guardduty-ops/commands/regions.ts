@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../../../src/config/config-file';
-import { assertCallerAccount, callerAccountId } from '../../../src/ops/caller-account';
-import { listEnabledRegions } from '../../../src/ops/regions/enabled-regions';
 import { formatRegionsText } from '../../../src/ops/regions/format-regions';
 import { buildRegionsReport } from '../../../src/ops/regions/regions-report';
 import { type Partition, PARTITIONS, regionsOfPartition } from '../../../src/regions/catalog';
@@ -49,6 +47,9 @@ export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code:
         const homeRegion = config?.homeRegion ?? regionsOfPartition(partition)[0]!.name;
         const clients = deps.clients(credentialOptions(options, config, homeRegion));
         const sts = clients.sts(homeRegion);
+        // Loaded on first use: the STS and Account clients are not needed for --help.
+        const { assertCallerAccount, callerAccountId } = require('../../../src/ops/caller-account') as typeof import('../../../src/ops/caller-account');
+        const { listEnabledRegions } = require('../../../src/ops/regions/enabled-regions') as typeof import('../../../src/ops/regions/enabled-regions');
         const accountId = config ? await assertCallerAccount(sts, config.accounts.admin.accountId) : ((await callerAccountId(sts)) ?? '(unknown)');
         const enabled = await listEnabledRegions(clients.account(homeRegion));
         const report = buildRegionsReport({

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { formatDuration } from '../../../src/ops/duration';
-import { runSmoke } from '../../../src/ops/smoke/run-smoke';
 import { smokePlanFromEstate } from '../../../src/ops/smoke/smoke-plan';
 import { buildSmokeReport, formatSmokeText } from '../../../src/ops/smoke/smoke-report';
 import { type CredentialCliOptions, parseDurationArgument, parseList, withCredentialOptions } from '../common-options';
@@ -47,6 +46,8 @@ export function defineSmokeCommand(cmd: Command, deps: OpsDeps, finish: (code: n
         });
         const { clients, accountId } = await connect(loaded, options, deps);
         const live = deps.isTTY && options.progress && !deps.env.CI;
+        // Loaded on first use: the GuardDuty and CloudWatch Logs clients are not needed for --help.
+        const { runSmoke } = require('../../../src/ops/smoke/run-smoke') as typeof import('../../../src/ops/smoke/run-smoke');
         const result = await runSmoke(clients, plan, { now: deps.now, sleep: deps.sleep }, (arrived, elapsed) => {
           if (live) deps.stderr(`\r\x1b[2K${arrived}/${plan.types.length} arrived after ${formatDuration(elapsed)}`);
         });
