@@ -8,24 +8,29 @@
  * dist/.build-manifest.json: a SHA-256 of every build input (those sources
  * plus tsconfig.json, tsconfig.build.json and this file).
  *
- * The synth app (main.ts, what cdktf.json runs through bin/synth) is then
- * bundled with esbuild into dist/synth.js: one file instead of ~1,000
- * modules to resolve and load, 0.85x the start-up of the per-module build
- * (measured, CONTRIBUTING.md "Benchmarks"). The CLIs stay per-module: they
- * load each command's code only when it runs, which keeps --help fast.
+ * Each entry (the synth app main.ts, what cdktf.json runs through
+ * bin/synth, and the two CLIs) is then bundled with esbuild into one file,
+ * dist/<entry>.js: one file instead of hundreds of modules to resolve and
+ * load (the synth app 0.84x, threatlists 0.7x of the per-module start-up;
+ * CONTRIBUTING.md "Benchmarks"). The AWS SDK stays outside guardduty-ops'
+ * bundle: only the commands that call AWS load it, on first use, so
+ * --help does not parse it. Launchers run a bundle with a V8 code cache
+ * (bin/code-cache.js).
  *
  * The launchers (bin/threatlists, bin/guardduty-ops, bin/synth) call
  * `ensureBuilt()`: dist/ is used only when its manifest hash equals the hash
  * of the sources now (content, not mtimes: a checkout that rewrites files
- * with the same content stays fresh, an edit never goes unnoticed). When it
- * is missing or stale, they rebuild if typescript and esbuild (both
+ * with the same content stays fresh, an edit never goes unnoticed). The
+ * manifest also keeps each input's size and mtime, so a launcher hashes only
+ * when one of those moved (a stat of each input, not a read). When dist/ is
+ * missing or stale, they rebuild if typescript and esbuild (both
  * devDependencies) are installed, and otherwise fail naming `npm run build`.
  * Plain JavaScript, node builtins only: it runs before anything is compiled.
  */
-const { createHash } = require('node:crypto');
-const { spawnSync } = require('node:child_process');
+// node:crypto and node:child_process are loaded where used: a fresh start needs neither.
 const fs = require('node:fs');
 const path = require('node:path');
+const { loadWithCodeCache } = require('./code-cache');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -33,6 +38,12 @@ const MANIFEST = '.build-manifest.json';
 const LOCK = path.join(ROOT, 'dist.lock');
 const SOURCE_DIRS = ['cli', 'src', 'modules'];
 const SOURCE_FILES = ['main.ts', 'tsconfig.json', 'tsconfig.build.json', 'bin/build.js'];
+/** What esbuild bundles: dist/<name>.js from the compiled entry `from`. */
+const BUNDLES = [
+  { name: 'synth', from: 'main.js', external: [] },
+  { name: 'threatlists', from: 'cli/threatlists/main.js', external: [] },
+  { name: 'guardduty-ops', from: 'cli/guardduty-ops/main.js', external: ['@aws-sdk/*'] },
+];
 /** Exit code when dist/ cannot be made current (the CLIs' "unexpected error" code). */
 const BUILD_FAILED = 70;
 
@@ -61,14 +72,29 @@ function inputs() {
 }
 
 /** SHA-256 over every input's path and content. */
-function inputsHash() {
-  const hash = createHash('sha256');
-  for (const file of inputs()) {
+function inputsHash(files = inputs()) {
+  const hash = require('node:crypto').createHash('sha256');
+  for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(path.join(ROOT, file)));
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** Each input's size and mtime: when none moved since the manifest was written, the content has not been re-read. */
+function inputStats(files) {
+  const stats = {};
+  for (const file of files) {
+    const stat = fs.statSync(path.join(ROOT, file));
+    stats[file] = `${stat.size}:${stat.mtimeMs}`;
+  }
+  return stats;
+}
+
+function sameStats(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function readManifest() {
@@ -79,11 +105,31 @@ function readManifest() {
   }
 }
 
-/** Why dist/ cannot be used as it is, or undefined when it is current. */
-function staleness(hash = inputsHash()) {
+/** Writes a manifest into `dir` under a temporary name, then renames it: a reader never sees half of one. */
+function writeManifest(dir, manifest) {
+  const temporary = path.join(dir, `${MANIFEST}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.renameSync(temporary, path.join(dir, MANIFEST));
+}
+
+/**
+ * Why dist/ cannot be used as it is, or undefined when it is current. The
+ * content hash decides; the stats only skip it when no input was touched.
+ */
+function staleness() {
   const manifest = readManifest();
   if (!manifest) return 'dist/ has not been built';
-  if (manifest.hash !== hash) return 'a source changed since dist/ was built';
+  const files = inputs();
+  // Stats before the hash: a file edited in between then differs from its recorded stat, and the next start hashes again.
+  const stats = inputStats(files);
+  if (manifest.stats && sameStats(manifest.stats, stats)) return undefined;
+  if (manifest.hash !== inputsHash(files)) return 'a source changed since dist/ was built';
+  // Same content, touched files (a checkout, a branch switch and back): remember the stats so the next start skips the hash.
+  try {
+    writeManifest(DIST, { ...manifest, stats });
+  } catch {
+    // A read-only dist/ stays usable: each start hashes.
+  }
   return undefined;
 }
 
@@ -162,33 +208,39 @@ function compile() {
   }
   const tsc = tscPath();
   const esbuild = require(esbuildPath());
-  const hash = inputsHash();
+  const files = inputs();
+  const stats = inputStats(files);
+  const hash = inputsHash(files);
   const next = `${DIST}.next-${process.pid}`;
   fs.rmSync(next, { recursive: true, force: true });
   // Emit only (isolatedModules): the output equals a type-checked build; npm run typecheck checks types.
-  const run = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--noCheck', '--noResolve', '--outDir', next], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = require('node:child_process').spawnSync(
+    process.execPath,
+    [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--noCheck', '--noResolve', '--outDir', next],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (run.status !== 0) {
     fs.rmSync(next, { recursive: true, force: true });
     throw new BuildError(`tsc failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
   }
-  try {
-    esbuild.buildSync({
-      entryPoints: [path.join(next, 'main.js')],
-      outfile: path.join(next, 'synth.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
-  } catch (err) {
-    fs.rmSync(next, { recursive: true, force: true });
-    throw new BuildError(`esbuild failed to bundle the synth app:\n${err.message}`);
+  for (const bundle of BUNDLES) {
+    try {
+      esbuild.buildSync({
+        entryPoints: [path.join(next, bundle.from)],
+        outfile: path.join(next, `${bundle.name}.js`),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        external: bundle.external,
+        logLevel: 'silent',
+      });
+    } catch (err) {
+      fs.rmSync(next, { recursive: true, force: true });
+      throw new BuildError(`esbuild failed to bundle ${bundle.name}:\n${err.message}`);
+    }
   }
   const versions = { typescript: require(path.join(path.dirname(tsc), '..', 'package.json')).version, esbuild: esbuild.version };
-  fs.writeFileSync(path.join(next, MANIFEST), `${JSON.stringify({ hash, ...versions }, null, 2)}\n`);
+  writeManifest(next, { hash, ...versions, stats });
   fs.rmSync(DIST, { recursive: true, force: true });
   fs.renameSync(next, DIST);
 }
@@ -215,9 +267,10 @@ function ensureBuilt() {
 }
 
 /**
- * Entry of a launcher: makes dist/ current and returns the compiled module
- * `rel` (e.g. 'cli/threatlists/main'). Build failures end the process with
- * one line naming the fix.
+ * Entry of a launcher: makes dist/ current and returns the exports of
+ * dist/<rel>.js (a bundle such as 'threatlists', or one compiled module),
+ * run with its code cache. Build failures end the process with one line
+ * naming the fix.
  */
 function load(name, rel) {
   try {
@@ -227,10 +280,10 @@ function load(name, rel) {
     process.stderr.write(`${name}: ${err.message}\n`);
     process.exit(BUILD_FAILED);
   }
-  return require(path.join(DIST, `${rel}.js`));
+  return loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.')).exports;
 }
 
-module.exports = { ROOT, DIST, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
+module.exports = { ROOT, DIST, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
 
 if (require.main === module) {
   const started = Date.now();

@@ -37,7 +37,9 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): GuardDuty
   });
 
   const raw = doc.toJS() ?? {};
-  const parsed = configSchema.safeParse(raw, { reportInput: true });
+  // jitless: a process parses its config once, and zod's fast path first compiles a function per object schema with
+  // `new Function` (ParseContext.jitless, "Skip eval-based fast path"), which costs more than that one parse saves.
+  const parsed = configSchema.safeParse(raw, { reportInput: true, jitless: true });
   const structural = parsed.success ? [] : parsed.error.issues.flatMap(describeZodIssue);
   const crossField = validateConfig(parsed.success ? parsed.data : parseSections(raw)).map((i): Described => [i.path, i.message]);
   const issues = [...structural, ...crossField].map(([path, message]) => located(path, message));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +40,60 @@ describe('dist/', () => {
     expect(outside).toEqual([]);
   });
 
-  it('the synth app is one bundled file, the one bin/synth loads', () => {
-    expect(readFileSync(join(ROOT, 'bin', 'synth'), 'utf8')).toContain(".load('synth', 'synth')");
-    const bundle = readFileSync(join(ROOT, 'dist', 'synth.js'), 'utf8');
-    // Everything but node builtins is inside: the requires left are builtins only (checked above), and cdktf is among the bundled code.
-    expect(bundle).toContain('node_modules/cdktf/lib/terraform-stack.js');
-    expect(bundle).toContain('src/config/schema.js');
+  it('each launcher runs one bundled file; guardduty-ops leaves the AWS SDK outside, for the commands that call AWS to load', () => {
+    for (const name of ['synth', 'threatlists', 'guardduty-ops']) {
+      expect(readFileSync(join(ROOT, 'bin', name), 'utf8')).toContain(`.load('${name}', '${name}')`);
+    }
+    // Everything but node builtins (and the SDK) is inside: cdktf is among the synth app's bundled code, zod among the CLIs'.
+    const bundle = (name: string) => readFileSync(join(ROOT, 'dist', `${name}.js`), 'utf8');
+    expect(bundle('synth')).toContain('node_modules/cdktf/lib/terraform-stack.js');
+    expect(bundle('synth')).toContain('src/config/schema.js');
+    expect(bundle('threatlists')).toContain('node_modules/zod/');
+    expect(bundle('threatlists')).toContain('src/threatlist/parse.js');
+    expect(bundle('guardduty-ops')).toContain('src/ops/verify/');
+    expect(bundle('guardduty-ops')).toContain('require("@aws-sdk/client-guardduty")');
+    expect(bundle('guardduty-ops')).not.toContain('node_modules/@aws-sdk/');
+  });
+
+  describe('staleness: the content hash decides, unchanged stats skip it', () => {
+    let copy: string;
+    let copied: { staleness(): string | undefined };
+    const manifest = () => JSON.parse(readFileSync(join(copy, 'dist', '.build-manifest.json'), 'utf8')) as { hash: string; stats: Record<string, string> };
+    beforeEach(() => {
+      copy = mkdtempSync(join(tmpdir(), 'gd-stats-'));
+      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+      // cpSync gives the copies new mtimes: the copy's first check hashes, finds the same content and records the stats.
+      jest.isolateModules(() => {
+        copied = require(join(copy, 'bin', 'build.js')) as typeof copied;
+      });
+      expect(copied.staleness()).toBeUndefined();
+    });
+    afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+    it('files touched but unchanged (a checkout) leave dist/ fresh, and the manifest then holds their new stats', () => {
+      const file = join(copy, 'src', 'config', 'index.ts');
+      const later = new Date(statSync(file).mtimeMs + 60_000);
+      utimesSync(file, later, later);
+      const before = manifest();
+      expect(copied.staleness()).toBeUndefined();
+      const after = manifest();
+      expect(after.hash).toBe(before.hash);
+      expect(after.stats['src/config/index.ts']).toBe(`${statSync(file).size}:${statSync(file).mtimeMs}`);
+      expect(after.stats['src/config/index.ts']).not.toBe(before.stats['src/config/index.ts']);
+    });
+
+    it('an edit of the same size is stale: content, not size, decides once a stat moved', () => {
+      const file = join(copy, 'src', 'config', 'index.ts');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace(/e/, 'E'));
+      expect(statSync(file).size).toBe(Buffer.byteLength(text));
+      expect(copied.staleness()).toBe('a source changed since dist/ was built');
+    });
+
+    it('a new source file is stale', () => {
+      writeFileSync(join(copy, 'src', 'config', 'new-rule.ts'), 'export const x = 1;\n');
+      expect(copied.staleness()).toBe('a source changed since dist/ was built');
+    });
   });
 
   it('a stale build is never used: without typescript and esbuild the launcher fails naming npm run build', () => {

@@ -2,7 +2,6 @@ import { ExitCode } from '../../../src/ops/exit-code';
 import { UsageError } from '../../../src/ops/usage-error';
 import { buildThreatListsWithDetail, diffThreatLists, renderDiffMarkdown } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
-import { checkoutRevision } from '../git-revision';
 import { loadProject } from '../project';
 
 interface DiffOptions extends CommonOptions {
@@ -29,6 +28,8 @@ export function diffCommand(ctx: CommandContext) {
       const now = new Date(io.now());
       const lists = project.lists ?? { threat: [], policy: { expiredEntries: 'error' as const, widestTrustedPrefix: 16 }, feeds: [] };
       const patterns = [...(lists.trusted?.files ?? []), ...lists.threat.flatMap((t) => t.files)];
+      // Loaded on first use: git-revision brings node:child_process, which the other commands never start.
+      const { checkoutRevision } = require('../git-revision') as typeof import('../git-revision');
       const checkout = checkoutRevision(project.root, options.base, patterns);
       try {
         const base = buildThreatListsWithDetail(lists, { root: checkout.dir, now, configFile: project.configFile, missingFilesAreEmpty: true });

@@ -17,7 +17,6 @@ import {
   renderTextFeedFile,
 } from '../../../src/threatlist';
 import { type CommandContext, type CommonOptions, listCommand, printJson } from '../command-context';
-import { download, DownloadError } from '../download';
 import type { CliIo } from '../../common/io';
 import { loadProject, type Project } from '../project';
 
@@ -87,6 +86,8 @@ async function fetchFeed(project: Project, feed: FeedConfig, io: CliIo, options:
   const sidecar = join(project.root, provenanceFile(feed));
   const currentProvenance = readProvenance(feed.format === 'TXT' ? (current ?? '') : existsSync(sidecar) ? readFileSync(sidecar, 'utf8') : '');
 
+  // Loaded on first use: node:http, node:https and node:zlib are for fetch alone.
+  const { download, DownloadError } = require('../download') as typeof import('../download');
   let body: Buffer;
   try {
     const progress = io.isTTY ? progressReporter(feed.name, io) : undefined;

@@ -1,0 +1,74 @@
+'use strict';
+/**
+ * Loads a compiled file of dist/ with a V8 code cache beside it, so a CLI
+ * start does not compile the same JavaScript again on every run.
+ *
+ * Node 20 has no module compile cache (module.enableCompileCache() arrived
+ * in Node 22.1), so this does what it does with the public `vm` API: the
+ * file runs as a CommonJS module through `vm.Script` with `cachedData`, and
+ * when there was no cache, or V8 refused it (another Node version or V8
+ * flags: `script.cachedDataRejected`), the process writes one as it exits.
+ * A cache made at exit holds every function the run compiled; one made
+ * before running holds only the top level and measured 1.33x slower to
+ * start (CONTRIBUTING.md, "Benchmarks"). Commands compile different
+ * functions, so each command (the first argument) has its own cache.
+ *
+ * The caches live in dist/.code-cache/ and go with dist/ when it is
+ * rebuilt: V8 checks a cache against its source's length, not its content,
+ * so a cache must never outlive the build it was made from. They are written to a temporary name and renamed, so parallel
+ * runs (jest workers) never read half a file; where dist/ is read-only the
+ * write is skipped and every run compiles, as without a cache.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { createRequire, wrap } = require('node:module');
+
+/** The cache's file name part for this run's command: its first argument when it looks like a command name. */
+function commandKey(argv) {
+  const first = argv[2];
+  return first !== undefined && /^[a-z][a-z0-9-]{0,40}$/.test(first) ? first : '_';
+}
+
+function readCache(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written (the folder could not be made): nothing to remove.
+    }
+  }
+}
+
+/**
+ * Runs `file` (absolute, in `dist`) as a CommonJS module with the code cache
+ * of `name` and this command. Returns its exports and what became of the
+ * cache: 'accepted' (V8 used it), 'missing' or 'rejected' (one is written at
+ * exit).
+ */
+function loadWithCodeCache(file, dist, name, argv = process.argv) {
+  const cacheFile = path.join(dist, '.code-cache', `${name}.${commandKey(argv)}.v8`);
+  const cachedData = readCache(cacheFile);
+  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  if (cache !== 'accepted') process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+  const mod = { exports: {}, id: file, filename: file, loaded: false };
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  return { exports: mod.exports, cache };
+}
+
+module.exports = { loadWithCodeCache, commandKey };

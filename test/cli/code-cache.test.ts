@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The launchers' V8 code cache (bin/code-cache.js), run in child processes: the cache is written as a process exits.
+const CODE_CACHE = join(__dirname, '..', '..', 'bin', 'code-cache.js');
+
+describe('bin/code-cache.js', () => {
+  let dist: string;
+  beforeEach(() => {
+    dist = mkdtempSync(join(tmpdir(), 'gd-code-cache-'));
+    // A module that uses require, module.exports and __dirname the way a bundle does.
+    writeFileSync(join(dist, 'app.js'), "const path = require('node:path');\nmodule.exports = { answer: 42, here: path.basename(__dirname) };\n");
+  });
+  afterEach(() => {
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  /** Loads app.js as a launcher would for `<launcher> <command>`, and prints what it exported and what became of the cache. */
+  function run(command: string): { exports: { answer: number; here: string }; cache: string } {
+    const script = `const { loadWithCodeCache } = require(${JSON.stringify(CODE_CACHE)});
+      const { exports, cache } = loadWithCodeCache(${JSON.stringify(join(dist, 'app.js'))}, ${JSON.stringify(dist)}, 'app', ['node', 'launcher', ${JSON.stringify(command)}]);
+      process.stdout.write(JSON.stringify({ exports, cache }));`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    return JSON.parse(child.stdout) as { exports: { answer: number; here: string }; cache: string };
+  }
+
+  it('runs the module as CommonJS, writes a cache at exit and uses it on the next start of the same command', () => {
+    const first = run('normalize');
+    expect(first).toEqual({ exports: { answer: 42, here: dist.split('/').pop() }, cache: 'missing' });
+    expect(readdirSync(join(dist, '.code-cache'))).toEqual(['app.normalize.v8']);
+    expect(run('normalize').cache).toBe('accepted');
+    // Another command has its own cache: it compiles other functions.
+    expect(run('validate').cache).toBe('missing');
+    expect(readdirSync(join(dist, '.code-cache')).sort()).toEqual(['app.normalize.v8', 'app.validate.v8']);
+  });
+
+  it('a cache V8 refuses (another Node, a damaged file) is replaced, and the module still runs', () => {
+    run('normalize');
+    writeFileSync(join(dist, '.code-cache', 'app.normalize.v8'), Buffer.alloc(4096, 7));
+    const damaged = run('normalize');
+    expect(damaged).toEqual({ exports: { answer: 42, here: dist.split('/').pop() }, cache: 'rejected' });
+    expect(run('normalize').cache).toBe('accepted');
+  });
+
+  it('where the cache cannot be written (a read-only dist/), the module runs without one and without an error', () => {
+    // A file where the cache folder belongs: the write fails for every user, root included (chmod does not stop root).
+    writeFileSync(join(dist, '.code-cache'), '');
+    expect(run('normalize')).toEqual({ exports: { answer: 42, here: dist.split('/').pop() }, cache: 'missing' });
+    expect(run('normalize').cache).toBe('missing');
+    expect(readdirSync(dist).sort()).toEqual(['.code-cache', 'app.js']);
+  });
+
+  it('arguments that are not a command name share one cache file', () => {
+    run('--help');
+    run('../../etc');
+    expect(readdirSync(join(dist, '.code-cache'))).toEqual(['app._.v8']);
+  });
+});
