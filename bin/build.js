@@ -35,6 +35,8 @@ const { loadWithCodeCache } = require('./code-cache');
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const MANIFEST = '.build-manifest.json';
+/** Validated configs of the CLIs (src/config/validated-config-cache.ts): inside dist/, so a rebuild drops them. */
+const CONFIG_CACHE = path.join(DIST, '.config-cache');
 const LOCK = path.join(ROOT, 'dist.lock');
 const SOURCE_DIRS = ['cli', 'src', 'modules'];
 const SOURCE_FILES = ['main.ts', 'tsconfig.json', 'tsconfig.build.json', 'bin/build.js'];
@@ -283,7 +285,7 @@ function load(name, rel) {
   return loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.')).exports;
 }
 
-module.exports = { ROOT, DIST, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
+module.exports = { ROOT, DIST, CONFIG_CACHE, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
 
 if (require.main === module) {
   const started = Date.now();

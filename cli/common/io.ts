@@ -12,10 +12,14 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
+  /** Where validated configs are kept between runs (src/config/validated-config-cache.ts); none: every run validates. */
+  readonly configCache?: string;
 }
 
-export function processIo(): CliIo {
+/** The real streams, cwd, environment and clock; `configCache` as the launcher gives it. */
+export function processIo(configCache?: string): CliIo {
   return {
+    ...(configCache !== undefined ? { configCache } : {}),
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => void process.stdout.write(text),

@@ -12,9 +12,9 @@ export interface OpsDeps extends CliIo {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-export function processDeps(): OpsDeps {
+export function processDeps(configCache?: string): OpsDeps {
   return {
-    ...processIo(),
+    ...processIo(configCache),
     // The AWS SDK (~0.2 s to load) only for commands that call AWS, not for --help.
     clients: (options) => (require('../../src/ops/aws-clients') as typeof import('../../src/ops/aws-clients')).createAwsClients(options),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -22,7 +22,7 @@ export function loadPlanForCommand(options: CredentialCliOptions, deps: OpsDeps,
   const { loadPlan } = require('../../src/plan/load-plan') as typeof import('../../src/plan/load-plan');
   const file = resolveConfigFile(options.config, deps.cwd, deps.env);
   try {
-    return loadPlan(file.path, { root: deps.cwd, now: new Date(deps.now()), threatLists, shownAs: file.shown });
+    return loadPlan(file.path, { root: deps.cwd, now: new Date(deps.now()), threatLists, shownAs: file.shown, ...(deps.configCache !== undefined ? { configCache: deps.configCache } : {}) });
   } catch (err) {
     throw err instanceof ConfigError ? asShown(err, file) : err;
   }

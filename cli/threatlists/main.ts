@@ -2,5 +2,7 @@ import { processIo } from '../common/io';
 import { runMain } from '../common/main';
 import { run } from './program';
 
-// Entry of bin/threatlists (through dist/).
-runMain('threatlists', (argv) => run(argv, processIo()));
+/** Entry of bin/threatlists (through dist/): the launcher passes the cache folder of its build. */
+export function main(options: { readonly configCache?: string } = {}): void {
+  runMain('threatlists', (argv) => run(argv, processIo(options.configCache)));
+}

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { asShown, resolveConfigFile } from '../common/config-option';
 import { UsageError } from '../../src/ops/usage-error';
+import { loadConfigWithCache } from '../../src/config/validated-config-cache';
 import { ConfigError } from '../../src/config/issues';
 import type { GuardDutyConfig } from '../../src/config/schema';
 import type { ThreatListsConfig } from '../../src/threatlist';
@@ -20,9 +21,7 @@ export interface Project {
 export function loadProject(configOption: string | undefined, io: CliIo): Project {
   const file = resolveConfigFile(configOption, io.cwd, io.env);
   try {
-    // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
-    const { loadConfig } = require('../../src/config/load') as typeof import('../../src/config/load');
-    const config = loadConfig(file.path);
+    const config = loadConfigWithCache(file.path, io.configCache);
     return { root: io.cwd, configFile: file.shown, config, lists: config.threatLists };
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(asShown(err, file).message);

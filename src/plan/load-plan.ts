@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { detectionIssues, trustedAddressFindings } from '../config/detection-rules';
 import { ConfigError } from '../config/issues';
-import { loadConfig } from '../config/load';
+import { loadConfigWithCache } from '../config/validated-config-cache';
 import type { GuardDutyConfig } from '../config/schema';
 import { buildThreatLists, type BuiltList } from '../threatlist/build';
 import { formatDiagnostic, sortDiagnostics } from '../threatlist/diagnostics';
@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly threatLists?: 'build' | 'skip';
   /** How messages and the result name the config file (a CLI: as the user gave it). @default configFile */
   readonly shownAs?: string;
+  /** Where validated configs are kept between runs (src/config/validated-config-cache.ts). @default none: validate every time */
+  readonly configCache?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface LoadOptions {
  * Throws ConfigError or ThreatListError.
  */
 export function loadPlan(file: string, options: LoadOptions): LoadedPlan {
-  const config = loadConfig(file);
+  const config = loadConfigWithCache(file, options.configCache);
   const configFile = options.shownAs ?? file;
   const outdir = projectOutdir(configFile, config, options);
   let lists: BuiltList[] = [];

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliProject, configWithLists, threatlists } from '../threatlist/cli-harness';
 
@@ -191,5 +192,25 @@ describe('threatlists CLI', () => {
     project.remove();
     expect(result.stdout).toContain('threatlists/trusted/offices.txt:1: error [ipv6]');
     expect(result.status).toBe(1);
+  });
+
+  it('bin/threatlists keeps a validated config by its hash in dist/.config-cache, and a broken edit is reported, not served from it', () => {
+    const project = cliProject({ 'threatlists/trusted/offices.txt': '192.0.2.10\n', 'threatlists/threat/x.txt': '203.0.113.1\n198.51.100.0/24\n' });
+    const bin = join(__dirname, '..', '..', 'bin', 'threatlists');
+    const run = () => spawnSync(process.execPath, [bin, 'normalize', '--list', 'feeds'], { cwd: project.root, encoding: 'utf8', env: { ...process.env, GUARDDUTY_CONFIG: '' } });
+    try {
+      const text = readFileSync(join(project.root, 'guardduty.yaml'));
+      const entry = join(__dirname, '..', '..', 'dist', '.config-cache', `${createHash('sha256').update(text).digest('hex')}.v8`);
+      const first = run();
+      expect(first.status).toBe(0);
+      expect(existsSync(entry)).toBe(true);
+      expect(run()).toMatchObject({ status: 0, stdout: first.stdout, stderr: first.stderr });
+      writeFileSync(join(project.root, 'guardduty.yaml'), `${text.toString('utf8')}unknownKey: 1\n`);
+      const broken = run();
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toMatch(/unknownKey: unknown key "unknownKey"/);
+    } finally {
+      project.remove();
+    }
   });
 });

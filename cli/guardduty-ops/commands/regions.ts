@@ -6,6 +6,7 @@ import { formatRegionsText } from '../../../src/ops/regions/format-regions';
 import { buildRegionsReport } from '../../../src/ops/regions/regions-report';
 import { type Partition, PARTITIONS, regionsOfPartition } from '../../../src/regions/catalog';
 import { ConfigError } from '../../../src/config/issues';
+import { loadConfigWithCache } from '../../../src/config/validated-config-cache';
 import { asShown, type ConfigFile, resolveConfigFile } from '../../common/config-option';
 import { type CredentialCliOptions, withCredentialOptions } from '../common-options';
 import type { OpsDeps } from '../deps';
@@ -33,11 +34,9 @@ export function defineRegionsCommand(cmd: Command, deps: OpsDeps, finish: (code:
     .action(
       guardedAction<RegionsOptions>('regions', deps, finish, async (options) => {
         const configFile = configFileFor(options, deps);
-        // Loaded on first use: zod, yaml and the schema cost ~200 ms that --help does not need.
-        const { loadConfig } = require('../../../src/config/load') as typeof import('../../../src/config/load');
         const load = (file: ConfigFile) => {
           try {
-            return loadConfig(file.path);
+            return loadConfigWithCache(file.path, deps.configCache);
           } catch (err) {
             throw err instanceof ConfigError ? asShown(err, file) : err;
           }
