@@ -9,6 +9,10 @@
  * The shipped entry point runs too: `node bin/threatlists normalize --list
  * big` (compiled dist/, config loaded and validated, header written) on the
  * same file, whose address lines must equal iprange's output byte for byte.
+ * It runs twice over: as a user's second and later runs see it (the code
+ * cache and the validated-config cache in dist/ written by an earlier run),
+ * and cold, with both caches removed before each run (a first run after a
+ * build). The target is judged on the first; both are printed.
  * The generated list merges to about 180,000 entries, under GuardDuty's
  * 250,000 per ThreatIntelSet (CIDRs up to /11, like a feed), so the CLI
  * prints it rather than refusing it.
@@ -110,16 +114,25 @@ function main(): void {
   const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
   const cidrToolsEntry = pathToFileURL(require.resolve('cidr-tools')).href;
   const hasIprange = spawnSync('iprange', ['--has-compare']).status === 0;
-  const outputs = { engine: join(work, 'engine.txt'), shipped: join(work, 'shipped.txt'), iprange: join(work, 'iprange.txt'), cidrTools: join(work, 'cidr-tools.txt') };
+  const outputs = { engine: join(work, 'engine.txt'), shipped: join(work, 'shipped.txt'), shippedCold: join(work, 'shipped.txt'), iprange: join(work, 'iprange.txt'), cidrTools: join(work, 'cidr-tools.txt') };
   spawnSync(process.execPath, [join(ROOT, 'bin/build.js')], { cwd: ROOT, stdio: 'inherit' }); // no timed run pays for a build
 
-  type Tool = 'engine' | 'shipped' | 'iprange' | 'cidrTools';
+  const shippedRun = () => measure('sh', ['-c', 'cd "$1" && exec "$2" bin/threatlists normalize -c "$3" --list big > "$4"', 'sh', ROOT, process.execPath, config, outputs.shipped]);
+  const dropCaches = () => {
+    for (const cache of ['.code-cache', '.config-cache']) rmSync(join(ROOT, 'dist', cache), { recursive: true, force: true });
+  };
+
+  type Tool = 'engine' | 'shipped' | 'shippedCold' | 'iprange' | 'cidrTools';
   const tools: { key: Tool; name: string; run: () => Sample }[] = [
     { key: 'engine', name: 'threatlists engine (node)', run: () => measure(process.execPath, [join(js, 'bench/lists/engine-run.js'), input, outputs.engine], env) },
+    { key: 'shipped', name: 'bin/threatlists normalize', run: shippedRun },
     {
-      key: 'shipped',
-      name: 'bin/threatlists normalize',
-      run: () => measure('sh', ['-c', 'cd "$1" && exec "$2" bin/threatlists normalize -c "$3" --list big > "$4"', 'sh', ROOT, process.execPath, config, outputs.shipped]),
+      key: 'shippedCold',
+      name: '  the same, cold (no caches)',
+      run: () => {
+        dropCaches();
+        return shippedRun();
+      },
     },
     ...(hasIprange
       ? [{ key: 'iprange' as const, name: 'FireHOL iprange', run: () => measure('sh', ['-c', 'exec iprange "$1" > "$2"', 'iprange', input, outputs.iprange]) }]
@@ -158,6 +171,7 @@ function main(): void {
     console.log(`  engine / iprange wall time  ${ratio.toFixed(2)}x   (target <= ${TARGET.ratio.toFixed(1)}x: ${ratio <= TARGET.ratio ? 'met' : 'NOT MET'})`);
     const shippedRatio = shipped.ms / iprange.ms;
     console.log(`  bin/threatlists / iprange   ${shippedRatio.toFixed(2)}x   (target <= ${TARGET.ratio.toFixed(1)}x: ${shippedRatio <= TARGET.ratio ? 'met' : 'NOT MET'})`);
+    console.log(`    cold (first run after a build) ${(rows.find((r) => r.key === 'shippedCold')!.ms / iprange.ms).toFixed(2)}x`);
     console.log(`  bin/threatlists address lines identical to iprange's: ${addressLines(outputs.shipped) === readFileSync(outputs.iprange, 'utf8') ? 'yes, byte for byte' : 'NO'}`);
     console.log(`  cidr-tools / iprange        ${(cidrTools.ms / iprange.ms).toFixed(2)}x`);
     const same = readFileSync(outputs.engine, 'utf8') === readFileSync(outputs.iprange, 'utf8');
