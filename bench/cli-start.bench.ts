@@ -20,17 +20,21 @@ interface Case {
   readonly tsNode: string[];
   readonly targetS: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** What stdout must match: proof the run did the work. */
+  readonly prints?: RegExp;
 }
 const cases: Case[] = [
-  { name: 'threatlists --help', shipped: ['bin/threatlists', '--help'], tsNode: [...TS_NODE, 'cli/threatlists/main.ts', '--help'], targetS: 0.3 },
-  { name: 'guardduty-ops --help', shipped: ['bin/guardduty-ops', '--help'], tsNode: [...TS_NODE, 'cli/guardduty-ops/main.ts', '--help'], targetS: 0.3 },
+  { name: 'threatlists --help', shipped: ['bin/threatlists', '--help'], tsNode: [...TS_NODE, 'cli/threatlists/main.ts', '--help'], targetS: 0.3, prints: /^Usage: threatlists / },
+  { name: 'guardduty-ops --help', shipped: ['bin/guardduty-ops', '--help'], tsNode: [...TS_NODE, 'cli/guardduty-ops/main.ts', '--help'], targetS: 0.3, prints: /^Usage: guardduty-ops / },
   { name: 'synth app (example)', shipped: ['bin/synth'], tsNode: [...TS_NODE, 'main.ts'], targetS: 1.0, env: { CDKTF_OUTDIR: 'cdktf.out.bench' } },
 ];
 
-function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
+function time(args: string[], env: NodeJS.ProcessEnv = {}, prints?: RegExp): number {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${run.stderr}`);
+  // A run that printed nothing did not do the work being timed (an entry that no longer starts itself, say).
+  if (prints && !prints.test(run.stdout)) throw new Error(`node ${args.join(' ')} did not print ${prints}:\n${run.stdout}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
@@ -40,10 +44,10 @@ console.log(`start-up wall time, median of ${RUNS} runs; shipped = compiled dist
 for (const c of cases) {
   const shipped: number[] = [];
   const tsNode: number[] = [];
-  time(c.shipped, c.env);
+  time(c.shipped, c.env, c.prints);
   for (let i = 0; i < RUNS; i++) {
-    shipped.push(time(c.shipped, c.env));
-    tsNode.push(time(c.tsNode, c.env));
+    shipped.push(time(c.shipped, c.env, c.prints));
+    tsNode.push(time(c.tsNode, c.env, c.prints));
   }
   const a = median(shipped);
   const b = median(tsNode);

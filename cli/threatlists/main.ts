@@ -6,3 +6,6 @@ import { run } from './program';
 export function main(options: { readonly configCache?: string } = {}): void {
   runMain('threatlists', (argv) => run(argv, processIo(options.configCache)));
 }
+
+// Run directly (ts-node, or node on the per-module build): no cache folder. The launchers call main() themselves.
+if (require.main === module) main();
