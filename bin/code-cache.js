@@ -7,7 +7,8 @@
  * in Node 22.1), so this does what it does with the public `vm` API: the
  * file runs as a CommonJS module through `vm.Script` with `cachedData`, and
  * when there was no cache, or V8 refused it (another Node version or V8
- * flags: `script.cachedDataRejected`), the process writes one as it exits.
+ * flags: `script.cachedDataRejected`), the process writes one as it exits
+ * with status 0.
  * A cache made at exit holds every function the run compiled; one made
  * before running holds only the top level and measured 1.33x slower to
  * start (CONTRIBUTING.md, "Benchmarks"). Commands compile different
@@ -64,7 +65,8 @@ function loadWithCodeCache(file, dist, name, argv = process.argv) {
   const cachedData = readCache(cacheFile);
   const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
   const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  if (cache !== 'accepted') process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+  // Only a run that succeeded: a typo (`threatlists nromalize`) must not leave a cache named after it.
+  if (cache !== 'accepted') process.once('exit', (code) => code === 0 && writeCache(cacheFile, script.createCachedData()));
   const mod = { exports: {}, id: file, filename: file, loaded: false };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;

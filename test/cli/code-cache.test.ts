@@ -18,13 +18,13 @@ describe('bin/code-cache.js', () => {
   });
 
   /** Loads app.js as a launcher would for `<launcher> <command>`, and prints what it exported and what became of the cache. */
-  function run(command: string): { exports: { answer: number; here: string }; cache: string } {
+  function run(command: string, status = 0): { exports: { answer: number; here: string }; cache: string } {
     const script = `const { loadWithCodeCache } = require(${JSON.stringify(CODE_CACHE)});
       const { exports, cache } = loadWithCodeCache(${JSON.stringify(join(dist, 'app.js'))}, ${JSON.stringify(dist)}, 'app', ['node', 'launcher', ${JSON.stringify(command)}]);
       process.stdout.write(JSON.stringify({ exports, cache }));`;
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
+    expect(child.status).toBe(status);
     return JSON.parse(child.stdout) as { exports: { answer: number; here: string }; cache: string };
   }
 
@@ -58,5 +58,11 @@ describe('bin/code-cache.js', () => {
     run('--help');
     run('../../etc');
     expect(readdirSync(join(dist, '.code-cache'))).toEqual(['app._.v8']);
+  });
+
+  it('a run that fails writes no cache: a mistyped command leaves nothing named after it', () => {
+    writeFileSync(join(dist, 'app.js'), 'process.exitCode = 2;\nmodule.exports = { answer: 42, here: "" };\n');
+    expect(run('nromalize', 2).cache).toBe('missing');
+    expect(readdirSync(dist)).toEqual(['app.js']);
   });
 });
