@@ -202,6 +202,21 @@ function withLock(fn, stillNeeded) {
   }
 }
 
+/**
+ * esbuild escapes non-ASCII characters in strings and regular expressions
+ * but keeps some comments as written (a few in zod hold "—" or "à"); one
+ * such character makes the whole bundle a two-byte string to decode and
+ * scan. Escaped here too, every bundle is ASCII, which the launchers read
+ * as a one-byte string (bin/code-cache.js). `\uXXXX` means the same
+ * character in a string, a regular expression or an identifier, and is
+ * inert text in a comment.
+ */
+function asciiOnly(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
+
 /** Compiles into a fresh folder, writes its manifest, then puts it in place of dist/. */
 function compile() {
   const missing = missingBuildTools();
@@ -240,6 +255,7 @@ function compile() {
       fs.rmSync(next, { recursive: true, force: true });
       throw new BuildError(`esbuild failed to bundle ${bundle.name}:\n${err.message}`);
     }
+    asciiOnly(path.join(next, `${bundle.name}.js`));
   }
   const versions = { typescript: require(path.join(path.dirname(tsc), '..', 'package.json')).version, esbuild: esbuild.version };
   writeManifest(next, { hash, ...versions, stats });

@@ -24,6 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
+const { isAscii } = require('node:buffer');
 
 /** The cache's file name part for this run's command: its first argument when it looks like a command name. */
 function commandKey(argv) {
@@ -63,7 +64,10 @@ function writeCache(file, data) {
 function loadWithCodeCache(file, dist, name, argv = process.argv) {
   const cacheFile = path.join(dist, '.code-cache', `${name}.${commandKey(argv)}.v8`);
   const cachedData = readCache(cacheFile);
-  const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bytes = fs.readFileSync(file);
+  // An ASCII file decodes as latin1 into a one-byte string: 1.7 MB in ~1 ms instead of ~11 ms of UTF-8 decoding into a two-byte one.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
   // Only a run that succeeded: a typo (`threatlists nromalize`) must not leave a cache named after it.
   if (cache !== 'accepted') process.once('exit', (code) => code === 0 && writeCache(cacheFile, script.createCachedData()));

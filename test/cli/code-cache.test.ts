@@ -60,6 +60,11 @@ describe('bin/code-cache.js', () => {
     expect(readdirSync(join(dist, '.code-cache'))).toEqual(['app._.v8']);
   });
 
+  it('a file that is not ASCII is read as UTF-8', () => {
+    writeFileSync(join(dist, 'app.js'), 'module.exports = { answer: 42, here: "≤ 1.0× — ok" };\n');
+    expect(run('normalize').exports.here).toBe('≤ 1.0× — ok');
+  });
+
   it('a run that fails writes no cache: a mistyped command leaves nothing named after it', () => {
     writeFileSync(join(dist, 'app.js'), 'process.exitCode = 2;\nmodule.exports = { answer: 42, here: "" };\n');
     expect(run('nromalize', 2).cache).toBe('missing');

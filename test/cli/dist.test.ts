@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,8 @@ describe('dist/', () => {
     expect(bundle('guardduty-ops')).toContain('src/ops/verify/');
     expect(bundle('guardduty-ops')).toContain('require("@aws-sdk/client-guardduty")');
     expect(bundle('guardduty-ops')).not.toContain('node_modules/@aws-sdk/');
+    // ASCII only (bin/build.js escapes what esbuild leaves in comments): the launchers read a bundle as a one-byte string.
+    for (const name of ['synth', 'threatlists', 'guardduty-ops']) expect(isAscii(readFileSync(join(ROOT, 'dist', `${name}.js`)))).toBe(true);
   });
 
   describe('staleness: the content hash decides, unchanged stats skip it', () => {
