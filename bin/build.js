@@ -31,6 +31,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadWithCodeCache } = require('./code-cache');
+const { writeFileAtomically } = require('./write-atomically');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -107,11 +108,9 @@ function readManifest() {
   }
 }
 
-/** Writes a manifest into `dir` under a temporary name, then renames it: a reader never sees half of one. */
+/** Atomically: a launcher never reads half a manifest. */
 function writeManifest(dir, manifest) {
-  const temporary = path.join(dir, `${MANIFEST}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
-  fs.renameSync(temporary, path.join(dir, MANIFEST));
+  writeFileAtomically(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**

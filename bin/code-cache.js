@@ -25,6 +25,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
 const { isAscii } = require('node:buffer');
+const { writeFileAtomically } = require('./write-atomically');
 
 /** The cache's file name part for this run's command: its first argument when it looks like a command name. */
 function commandKey(argv) {
@@ -41,17 +42,10 @@ function readCache(file) {
 }
 
 function writeCache(file, data) {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, file);
+    writeFileAtomically(file, data);
   } catch {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written (the folder could not be made): nothing to remove.
-    }
+    // A read-only dist/: every run compiles, as without a cache.
   }
 }
 

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomically } from '../files/write-atomically';
 import type { GuardDutyConfig } from './schema';
 
 /**
@@ -48,18 +49,11 @@ function readEntry(entry: string): GuardDutyConfig | undefined {
   }
 }
 
-/** Under a temporary name, then renamed: parallel runs never read half an entry. A cache that cannot be written is skipped. */
+/** Atomically (parallel runs never read half an entry); a cache that cannot be written is skipped. */
 function writeEntry(entry: string, config: GuardDutyConfig): void {
-  const temporary = `${entry}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(entry, '..'), { recursive: true });
-    writeFileSync(temporary, serialize(config));
-    renameSync(temporary, entry);
+    writeFileAtomically(entry, serialize(config));
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written.
-    }
+    // A read-only dist/: every run validates, as without a cache.
   }
 }

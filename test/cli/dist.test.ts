@@ -29,7 +29,7 @@ describe('dist/', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const allowed = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
     const outside: string[] = [];
-    const files = [...jsFiles(join(ROOT, 'dist')), ...['threatlists', 'guardduty-ops', 'synth', 'build.js', 'code-cache.js'].map((b) => join(ROOT, 'bin', b))];
+    const files = [...jsFiles(join(ROOT, 'dist')), ...['threatlists', 'guardduty-ops', 'synth', 'build.js', 'code-cache.js', 'write-atomically.js'].map((b) => join(ROOT, 'bin', b))];
     for (const file of files) {
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
         if (spec!.startsWith('.') || spec!.startsWith('/')) continue;

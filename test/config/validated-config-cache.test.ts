@@ -76,6 +76,14 @@ describe('loadConfigWithCache', () => {
     expect(() => loadConfigWithCache(join(dir, 'missing.yaml'), cache)).toThrow(/cannot read the file: ENOENT/);
   });
 
+  it('where the cache cannot be written it validates every time and still gives the config', () => {
+    const file = join(ROOT, 'examples', 'minimal.yaml');
+    writeFileSync(cache, 'a file where the cache folder belongs');
+    expect(loadConfigWithCache(file, cache)).toStrictEqual(load.loadConfig(file));
+    loadConfigWithCache(file, cache);
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
   it('validation reads only the text: no config module reads the clock, the environment or a file but the loaders', () => {
     // The cache is exact only while this holds: a rule that read today's date or another file would be kept stale.
     const loaders = new Set(['load.ts', 'config-file.ts', 'validated-config-cache.ts']);

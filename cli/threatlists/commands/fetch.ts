@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../../../src/files/write-atomically';
 import { ExitCode } from '../../../src/ops/exit-code';
 import { UsageError } from '../../../src/ops/usage-error';
 import {
@@ -116,24 +117,17 @@ async function fetchFeed(project: Project, feed: FeedConfig, io: CliIo, options:
     const previous = current === undefined ? 0 : countEntries(current);
     const refusal = refuseDownload({ size: converted.entries, previous, unit: 'entries', maxEntries: feed.maxEntries, allowShrink: options.allowShrink });
     if (refusal) return { ...base, status: 'refused', entries: converted.entries, previous, sourceSha256, reason: refusal };
-    writeAtomically(path, renderTextFeedFile(provenance, converted));
+    writeFileAtomically(path, renderTextFeedFile(provenance, converted));
     return { ...base, status: 'written', entries: converted.entries, previous, sourceSha256 };
   }
 
   const previous = current === undefined ? 0 : Buffer.byteLength(current, 'utf8');
   const refusal = refuseDownload({ size: body.length, previous, unit: 'bytes', allowShrink: options.allowShrink });
   if (refusal) return { ...base, status: 'refused', previous, sourceSha256, reason: refusal };
-  writeAtomically(path, body);
-  writeAtomically(sidecar, renderProvenanceFile(provenance));
+  // Atomically: an interrupted fetch never leaves half a list.
+  writeFileAtomically(path, body);
+  writeFileAtomically(sidecar, renderProvenanceFile(provenance));
   return { ...base, status: 'written', previous, sourceSha256 };
-}
-
-/** Write beside the target, then rename: an interrupted fetch never leaves half a list. */
-function writeAtomically(path: string, data: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.fetch-${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, path);
 }
 
 function describe(r: FeedResult): string {
