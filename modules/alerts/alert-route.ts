@@ -2,7 +2,8 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { shortAlertMessage } from '../../src/alerts/message';
+import { shortAlertMessage, shortScanResultMessage } from '../../src/alerts/message';
+import { scanResultEventPattern } from '../../src/findings/event-pattern';
 import { renderPolicy } from '../../src/policy/template';
 import type { Partition } from '../../src/regions/catalog';
 import type { AlertRoutePlan } from '../../src/plan/alerts-plan';
@@ -23,7 +24,11 @@ export interface AlertRouteProps {
   readonly delivery: TargetDelivery;
 }
 
-/** Findings on the home bus at or above a severity (and of some types) to an SNS topic. */
+/**
+ * Findings on the home bus at or above a severity (and of some types) to an
+ * SNS topic, and, with Malware Protection for S3, threats-found scan results
+ * through a second rule with their own short message.
+ */
 export class AlertRoute extends Construct {
   public readonly rule: FindingsRule;
   /** What another rule publishing to this route's topic waits for: the topic policy, when the route creates the topic. */
@@ -47,7 +52,7 @@ export class AlertRoute extends Construct {
       busName: props.busName,
       description: `GuardDuty alert route ${route.name}`,
       delivery: props.delivery,
-      selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}), ...(route.malwareScanResults ? { malwareScanResults: true } : {}) },
+      selector: { minSeverity: route.minSeverity, ...(route.typePrefixes ? { typePrefixes: route.typePrefixes } : {}) },
       target: {
         id: 'alert-topic',
         arn: route.topic.arn,
@@ -55,5 +60,21 @@ export class AlertRoute extends Construct {
         dependsOn,
       },
     });
+    if (route.scanResults) {
+      const scanMessage = shortScanResultMessage();
+      new FindingsRule(this, 'ScanResults', {
+        ruleName: route.scanResults.ruleName,
+        busName: props.busName,
+        description: `GuardDuty alert route ${route.name}: Malware Protection for S3 scan results with threats found`,
+        delivery: props.delivery,
+        eventPattern: scanResultEventPattern(),
+        target: {
+          id: 'alert-topic',
+          arn: route.topic.arn,
+          ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...scanMessage.inputPaths }, inputTemplate: scanMessage.inputTemplate } } : {}),
+          dependsOn,
+        },
+      });
+    }
   }
 }

@@ -33,3 +33,28 @@ export function shortAlertMessage(partition: Partition): InputTransformer {
       `https://<region>.${CONSOLE_HOST[partition]}/guardduty/home?region=<region>#/findings?macros=current&fId=<id>"`,
   };
 }
+
+/**
+ * The short alert for a Malware Protection for S3 scan result with threats
+ * found: which object, where, and the first threat's name. A scan result
+ * has none of a finding's fields (GuardDuty user guide, "Monitoring S3
+ * object scans with Amazon EventBridge"); `account` and `region` are the
+ * bucket's, kept when the event is forwarded. Input paths may index arrays
+ * (EventBridge user guide, "Amazon EventBridge input transformation").
+ */
+export function shortScanResultMessage(): InputTransformer {
+  return {
+    inputPaths: {
+      bucket: '$.detail.s3ObjectDetails.bucketName',
+      key: '$.detail.s3ObjectDetails.objectKey',
+      threat: '$.detail.scanResultDetails.threats[0].name',
+      account: '$.account',
+      region: '$.region',
+      time: '$.time',
+    },
+    // A quoted template makes SNS deliver plain text rather than JSON.
+    inputTemplate:
+      '"GuardDuty Malware Protection for S3 found a threat (<threat>) in s3://<bucket>/<key>, account <account>, <region>, at <time>. ' +
+      'The findings log group has the whole scan result."',
+  };
+}

@@ -112,7 +112,7 @@ export const alerts = z
           .min(1, 'list at least one type prefix, or leave types out for every type')
           .optional()
           .describe('Finding type prefixes (e.g. "Recon:EC2/", "UnauthorizedAccess:IAMUser/"). Default: every type.'),
-        message: z.enum(ALERT_MESSAGE_FORMATS).default('short').describe('short: one readable line (type, severity, account, region, resource, console link); full: the finding JSON.'),
+        message: z.enum(ALERT_MESSAGE_FORMATS).default('short').describe('short: one readable line (a finding: type, severity, account, region, resource, console link; a Malware Protection for S3 scan result: threat, bucket, object, account, region); full: the event JSON.'),
         sns: z
           .strictObject({ subscriptions: z.array(subscription).default([]) })
           .optional()

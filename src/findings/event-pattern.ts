@@ -27,6 +27,15 @@ export interface FindingSelector {
  */
 export const MALWARE_SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
 
+/** Scan results that found threats, and nothing else (clean, skipped and failed scans carry another status). */
+export function scanResultEventPattern(): Record<string, unknown> {
+  return { source: ['aws.guardduty'], ...threatsFound() };
+}
+
+function threatsFound() {
+  return { 'detail-type': [MALWARE_SCAN_RESULT_DETAIL_TYPE], detail: { scanResultDetails: { scanResultStatus: ['THREATS_FOUND'] } } };
+}
+
 export function findingEventPattern(selector: FindingSelector): Record<string, unknown> {
   const detail: Record<string, unknown> = {};
   if (selector.minSeverity > 1) detail.severity = [{ numeric: ['>=', selector.minSeverity] }];
@@ -39,6 +48,6 @@ export function findingEventPattern(selector: FindingSelector): Record<string, u
   // One rule for both: `$or` of two patterns (EventBridge user guide, "Comparison operators for use in event patterns", Or matching with $or).
   return {
     source: ['aws.guardduty'],
-    $or: [findings, { 'detail-type': [MALWARE_SCAN_RESULT_DETAIL_TYPE], detail: { scanResultDetails: { scanResultStatus: ['THREATS_FOUND'] } } }],
+    $or: [findings, threatsFound()],
   };
 }

@@ -113,6 +113,11 @@ export function alertRuleName(prefix: string, route: string): string {
   return `${prefix}-alert-${route}`;
 }
 
+/** The route's second rule, for Malware Protection scan results: as long as alertRuleName, so it fits wherever that does. */
+export function scanResultAlertRuleName(prefix: string, route: string): string {
+  return `${prefix}-scans-${route}`;
+}
+
 export function alertTopicName(prefix: string, route: string): string {
   return `${prefix}-guardduty-${route}`;
 }

@@ -3,7 +3,7 @@ import { alertsKeyPolicy, alertTopicPolicy } from '../alerts/policies';
 import type { AlertSubscription } from '../alerts/subscription';
 import type { GuardDutyConfig } from '../config/schema';
 import { severityThreshold } from '../findings/severity';
-import { alertRuleName, alertTopicName, alertsKeyAlias } from '../naming';
+import { alertRuleName, alertTopicName, alertsKeyAlias, scanResultAlertRuleName } from '../naming';
 import type { PolicyDocument } from '../policy/document';
 import { arn } from '../regions/principals';
 import type { ExportContext } from './export-context';
@@ -16,8 +16,13 @@ export interface AlertRoutePlan {
   readonly minSeverity: number;
   readonly typePrefixes?: readonly string[];
   readonly message: AlertMessageFormat;
-  /** Also Malware Protection for S3 scan results with threats found (malwareProtection.alertRoutes). */
-  readonly malwareScanResults?: true;
+  /**
+   * A second rule on the home bus for Malware Protection for S3 scan results
+   * with threats found (malwareProtection.alertRoutes), publishing to the
+   * same topic: a scan result has no severity or type to filter on, and its
+   * short message is made of its own fields.
+   */
+  readonly scanResults?: { readonly ruleName: string; readonly ruleArn: string };
   /** A topic this project creates, or an existing one. */
   readonly topic:
     | { readonly create: true; readonly name: string; readonly arn: string; readonly subscriptions: readonly AlertSubscription[]; readonly policy: PolicyDocument }
@@ -30,9 +35,9 @@ export interface AlertsPlan {
   readonly alertsKey?: { readonly alias: string; readonly policy: PolicyDocument };
 }
 
-/** One ARN as itself (the policies of estates without tamper alerts stay as they were), several as a list. */
-function oneOrMore(first: string, extra: string | undefined): string | string[] {
-  return extra === undefined ? first : [first, extra];
+/** One ARN as itself (the policies of estates without tamper alerts or scan results stay as they were), several as a list. */
+function oneOrMore(arns: readonly string[]): string | string[] {
+  return arns.length === 1 ? arns[0]! : [...arns];
 }
 
 /** Alert routes, their topics and the topics' key. */
@@ -42,6 +47,8 @@ export function planAlerts(
   warnings: string[],
   /** Another rule that publishes to a route's topic (the tamper alert rule), by route name. */
   extraPublisher: (route: string) => string | undefined = () => undefined,
+  /** Routes that also alert on Malware Protection scan results (none when no region forwards them). */
+  scanResultRoutes: ReadonlySet<string> = new Set(),
 ): AlertsPlan {
   const { partition, prefix, homeRegion, accountId, minSeverity } = ctx;
   const alerts = config.map((a): AlertRoutePlan => {
@@ -50,6 +57,10 @@ export function planAlerts(
     if (routeMin < minSeverity) warnings.push(`alerts ${a.name}: minSeverity ${routeMin} is below export.minSeverity ${minSeverity}; findings under ${minSeverity} are never forwarded`);
     const topicName = alertTopicName(prefix, a.name);
     const topicArn = arn(partition, 'sns', homeRegion, accountId, topicName);
+    const scanRuleName = scanResultAlertRuleName(prefix, a.name);
+    const scanResults = scanResultRoutes.has(a.name) ? { ruleName: scanRuleName, ruleArn: ctx.busRuleArn(scanRuleName) } : undefined;
+    const extra = extraPublisher(a.name);
+    const publishers = [ctx.busRuleArn(ruleName), ...(scanResults ? [scanResults.ruleArn] : []), ...(extra !== undefined ? [extra] : [])];
     return {
       name: a.name,
       ruleName,
@@ -57,8 +68,9 @@ export function planAlerts(
       minSeverity: Math.max(routeMin, minSeverity),
       ...(a.types ? { typePrefixes: a.types } : {}),
       message: a.message,
+      ...(scanResults ? { scanResults } : {}),
       topic: a.sns
-        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, oneOrMore(ctx.busRuleArn(ruleName), extraPublisher(a.name))) }
+        ? { create: true, name: topicName, arn: topicArn, subscriptions: a.sns.subscriptions, policy: alertTopicPolicy(partition, accountId, topicArn, oneOrMore(publishers)) }
         : { create: false, arn: a.topicArn! },
     };
   });

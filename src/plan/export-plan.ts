@@ -97,11 +97,29 @@ function planBus(ctx: ExportContext, requireOrganization: boolean, tamperRuleArn
   };
 }
 
+/** Malware Protection for S3 as the export sees it (src/plan/malware-protection-plan.ts decides). */
+export interface ScanResultExport {
+  /** Regions with protected buckets of the admin account: their forwarders also carry threats-found scan results. */
+  readonly regions: ReadonlySet<string>;
+  /** Alert routes that alert on those scan results. */
+  readonly alertRoutes: ReadonlySet<string>;
+}
+
+const SCAN_RESULTS = 'Malware Protection for S3 scan results';
+
 /** Findings export, alerts, suppression filters, access roles and flow logs, from a validated config: each capability plans its own part. */
-export function planFindingsExport(config: GuardDutyConfig, regions: readonly string[]): ExportPlan {
+export function planFindingsExport(config: GuardDutyConfig, regions: readonly string[], scans?: ScanResultExport): ExportPlan {
   const ctx = exportContext(config);
   const warnings: string[] = [];
-  const { alerts, alertsKey } = planAlerts(ctx, config.alerts, warnings, (route) => tamperAlertRuleArnFor(ctx, config, route));
+  // Scan results reach the home bus only from regions that forward them.
+  const forwardsScans = scans !== undefined && scans.regions.size > 0;
+  const { alerts, alertsKey } = planAlerts(
+    ctx,
+    config.alerts,
+    warnings,
+    (route) => tamperAlertRuleArnFor(ctx, config, route),
+    forwardsScans ? scans.alertRoutes : new Set(),
+  );
   const tamper = planTamper(ctx, config, alerts);
   // The other accounts whose calls are watched: the management account (organization mode; when it is
   // the admin account itself, the regional stacks already watch it) and the invited members.
@@ -124,7 +142,9 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
       );
     }
   }
-  const logGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
+  const findingsLogGroup = planLogGroup(ctx, config.export.logGroup, tamper ? [tamper.logRule.ruleArn] : []);
+  // The log group keeps every scan result that reaches the bus, as it keeps every finding.
+  const logGroup = forwardsScans ? { ...findingsLogGroup, malwareScanResults: true as const } : findingsLogGroup;
   const archive = planArchive(ctx, config.export.s3, regions);
   const flowLogs = planFlowLogs(ctx, config.flowLogs);
   if (config.presets.nlb && !config.presets.nlb.instanceTag) {
@@ -146,7 +166,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   const homeBusRule = (ruleName: string, ruleArn: string): DeliveryRule => ({ ruleName, ruleArn, busName: ctx.busName });
   const homeRules = [
     homeBusRule(logGroup.ruleName, logGroup.ruleArn),
-    ...alerts.map((a) => homeBusRule(a.ruleName, a.ruleArn)),
+    ...alerts.flatMap((a) => [homeBusRule(a.ruleName, a.ruleArn), ...(a.scanResults ? [{ ...homeBusRule(a.scanResults.ruleName, a.scanResults.ruleArn), carries: SCAN_RESULTS }] : [])]),
     ...(siem ? [homeBusRule(siem.ruleName, siem.ruleArn)] : []),
     ...(tamper ? [tamper.logRule, ...(tamper.alertRule ? [tamper.alertRule] : [])].map((r) => ({ ...homeBusRule(r.ruleName, r.ruleArn), carries: TAMPER_EVENTS })) : []),
   ];
@@ -184,6 +204,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
         busArn: ctx.busArn,
         // Bus-to-bus delivery needs a role, in the home region too, and the bus policy admits only this role.
         roleArn: bus.forwarderRoleArn,
+        ...(scans?.regions.has(region) ? { malwareScanResults: true as const } : {}),
       },
       ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,

@@ -227,27 +227,21 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
     terraformVersion: requiredTerraformVersion(config.backend),
   });
   const regions = resolveRegions(config.regions, config.partition);
-  const findings = planFindingsExport(config, regions);
+  const malware = planMalwareProtection(config);
+  // Scan results are forwarded from the regions with admin buckets (other accounts' stay on their default bus).
+  const findings = planFindingsExport(
+    config,
+    regions,
+    malware ? { regions: new Set(regions.filter((r) => malware.adminBuckets(r).length > 0)), alertRoutes: malware.alertRoutes } : undefined,
+  );
   // Lifted detection rules are said on every synth (and by guardduty-ops verify), never silently.
   const overrides = overrideNotices([...detectionFindings(config), ...trustedAddressFindings(lists)], config.overrides);
-  const malware = planMalwareProtection(config);
   const warnings: string[] = [...findings.warnings, ...detectorWarnings(config.detector), ...(malware?.warnings ?? [])];
-  // Scan results reach the alert routes only from regions that forward them: those with admin buckets.
-  const malwareRegions = new Set(regions.filter((r) => (malware?.adminBuckets(r).length ?? 0) > 0));
-  const homeFindings =
-    malwareRegions.size > 0
-      ? {
-          ...findings.home,
-          // The log group keeps every result that reaches the bus, as it keeps every finding.
-          logGroup: { ...findings.home.logGroup, malwareScanResults: true as const },
-          alerts: findings.home.alerts.map((a) => (malware!.alertRoutes.has(a.name) ? { ...a, malwareScanResults: true as const } : a)),
-        }
-      : findings.home;
   const threatLists = planThreatLists(config, lists);
   const home: HomeStackPlan = {
     kind: 'home',
     ...base(HOME_STACK_NAME, config.homeRegion),
-    findings: homeFindings,
+    findings: findings.home,
     ...(threatLists ? { threatLists: { bucketName: threatLists.bucketName, bucketPolicy: threatLists.bucketPolicy, objects: threatLists.objects } } : {}),
   };
 
@@ -346,7 +340,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
             },
           }
         : {}),
-      findings: protectedBuckets.length > 0 ? { ...regionFindings, forwarder: { ...regionFindings.forwarder, malwareScanResults: true } } : regionFindings,
+      findings: regionFindings,
       ipListSets: threatLists?.sets ?? [],
       ...(protectedBuckets.length > 0 ? { protectedBuckets } : {}),
     };
