@@ -8,17 +8,17 @@
  * file runs as a CommonJS module through `vm.Script` with `cachedData`, and
  * when there was no cache, or V8 refused it (another Node version or V8
  * flags: `script.cachedDataRejected`), the process writes one as it exits
- * with status 0.
- * A cache made at exit holds every function the run compiled; one made
- * before running holds only the top level and measured 1.33x slower to
- * start (CONTRIBUTING.md, "Benchmarks"). Commands compile different
- * functions, so each command (the first argument) has its own cache.
+ * with status 0. A cache made at exit holds every function the run
+ * compiled; one made before running holds only the top level and started
+ * 1.33x slower (CONTRIBUTING.md, "Build and launchers"). Commands compile
+ * different functions, so each command (the first argument) has its own.
  *
  * The caches live in dist/.code-cache/ and go with dist/ when it is
  * rebuilt: V8 checks a cache against its source's length, not its content,
- * so a cache must never outlive the build it was made from. They are written to a temporary name and renamed, so parallel
- * runs (jest workers) never read half a file; where dist/ is read-only the
- * write is skipped and every run compiles, as without a cache.
+ * so a cache must never outlive the build it was made from. They are
+ * written to a temporary name and renamed, so parallel runs (jest workers)
+ * never read half a file; where dist/ is read-only the write is skipped and
+ * every run compiles, as without a cache.
  */
 const fs = require('node:fs');
 const path = require('node:path');
