@@ -6,7 +6,7 @@
  * `npm run build` (this file run directly) compiles main.ts, src/, modules/
  * and cli/ with tsc (tsconfig.build.json) into dist/ and writes
  * dist/.build-manifest.json: a SHA-256 of every build input (those sources
- * plus tsconfig.json, tsconfig.build.json and this file).
+ * plus tsconfig.json, tsconfig.build.json, this file and package-lock.json).
  *
  * Each entry (the synth app main.ts, what cdktf.json runs through
  * bin/synth, and the two CLIs) is then bundled with esbuild into one file,
@@ -41,6 +41,11 @@ const CONFIG_CACHE = path.join(DIST, '.config-cache');
 const LOCK = path.join(ROOT, 'dist.lock');
 const SOURCE_DIRS = ['cli', 'src', 'modules'];
 const SOURCE_FILES = ['main.ts', 'tsconfig.json', 'tsconfig.build.json', 'bin/build.js'];
+/**
+ * The installed dependencies, as far as a checkout records them: the bundles hold zod, yaml, commander and cdktf,
+ * so an `npm ci` that moves one of them must rebuild (an input only where it exists: not every install has one).
+ */
+const DEPENDENCY_FILES = ['package-lock.json'];
 /** What esbuild bundles: dist/<name>.js from the compiled entry `from`. */
 const BUNDLES = [
   { name: 'synth', from: 'main.js', external: [] },
@@ -69,7 +74,7 @@ function walk(dir, out) {
 
 /** The build inputs, as sorted paths relative to the project root. */
 function inputs() {
-  const files = [...SOURCE_FILES];
+  const files = [...SOURCE_FILES, ...DEPENDENCY_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))];
   for (const dir of SOURCE_DIRS) walk(dir, files);
   return files.sort();
 }

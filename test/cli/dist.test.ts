@@ -64,7 +64,7 @@ describe('dist/', () => {
     const manifest = () => JSON.parse(readFileSync(join(copy, 'dist', '.build-manifest.json'), 'utf8')) as { hash: string; stats: Record<string, string> };
     beforeEach(() => {
       copy = mkdtempSync(join(tmpdir(), 'gd-stats-'));
-      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
       // cpSync gives the copies new mtimes: the copy's first check hashes, finds the same content and records the stats.
       jest.isolateModules(() => {
         copied = require(join(copy, 'bin', 'build.js')) as typeof copied;
@@ -93,6 +93,12 @@ describe('dist/', () => {
       expect(copied.staleness()).toBe('a source changed since dist/ was built');
     });
 
+    it('a dependency change (package-lock.json) is stale: the bundles hold zod, yaml, commander and cdktf', () => {
+      const lock = join(copy, 'package-lock.json');
+      writeFileSync(lock, readFileSync(lock, 'utf8').replace(/"version": "\d/, (v) => `${v.slice(0, -1)}9`));
+      expect(copied.staleness()).toBe('a source changed since dist/ was built');
+    });
+
     it('a new source file is stale', () => {
       writeFileSync(join(copy, 'src', 'config', 'new-rule.ts'), 'export const x = 1;\n');
       expect(copied.staleness()).toBe('a source changed since dist/ was built');
@@ -103,7 +109,7 @@ describe('dist/', () => {
     // A copy of the project with a dist/ whose manifest does not match and no node_modules (a production install without the build).
     const copy = mkdtempSync(join(tmpdir(), 'gd-stale-'));
     try {
-      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
       writeFileSync(join(copy, 'src', 'config', 'index.ts'), `${readFileSync(join(copy, 'src', 'config', 'index.ts'), 'utf8')}\n// edited\n`);
       const run = spawnSync(process.execPath, [join(copy, 'bin', 'threatlists'), '--help'], { cwd: copy, encoding: 'utf8' });
       expect(run.status).toBe(70);
