@@ -36,7 +36,11 @@ const { writeFileAtomically } = require('./write-atomically');
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const MANIFEST = '.build-manifest.json';
-/** Validated configs of the CLIs (src/config/validated-config-cache.ts): inside dist/, so a rebuild drops them. */
+/**
+ * Validated configs of the CLIs (src/config/validated-config-cache.ts): inside dist/, so a rebuild drops them,
+ * in a folder per bundle build (configCache()), so a run that started before a rebuild and validates after it
+ * (by the old rules) never writes where the new build reads.
+ */
 const CONFIG_CACHE = path.join(DIST, '.config-cache');
 const LOCK = path.join(ROOT, 'dist.lock');
 const SOURCE_DIRS = ['cli', 'src', 'modules'];
@@ -302,10 +306,22 @@ function load(name, rel) {
     process.stderr.write(`${name}: ${err.message}\n`);
     process.exit(BUILD_FAILED);
   }
-  return loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.')).exports;
+  const { exports, build } = loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.'));
+  loadedBuilds.set(rel, build);
+  return exports;
 }
 
-module.exports = { ROOT, DIST, CONFIG_CACHE, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
+/** Which build (bin/code-cache.js) of each file load() ran in this process. */
+const loadedBuilds = new Map();
+
+/** The validated-config cache of the build of dist/<rel>.js that load() ran: that build's rules alone fill it. */
+function configCache(rel) {
+  const build = loadedBuilds.get(rel);
+  if (build === undefined) throw new Error(`configCache('${rel}') before load()`);
+  return path.join(CONFIG_CACHE, build);
+}
+
+module.exports = { ROOT, DIST, CONFIG_CACHE, configCache, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
 
 if (require.main === module) {
   const started = Date.now();

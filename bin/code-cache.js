@@ -67,9 +67,10 @@ function readSource(file) {
 
 /**
  * Runs `file` (absolute, in `dist`) as a CommonJS module with the code cache
- * of `name` and this command. Returns its exports and what became of the
+ * of `name` and this command. Returns its exports, what became of the
  * cache: 'accepted' (V8 used it), 'missing' or 'rejected' (one is written at
- * exit).
+ * exit), and `build`, which names the very file that ran (its inode and
+ * mtime) for caches of anything else that file computes.
  */
 function loadWithCodeCache(file, dist, name, argv = process.argv) {
   const { bytes, build } = readSource(file);
@@ -84,7 +85,7 @@ function loadWithCodeCache(file, dist, name, argv = process.argv) {
   const mod = { exports: {}, id: file, filename: file, loaded: false };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
-  return { exports: mod.exports, cache };
+  return { exports: mod.exports, cache, build };
 }
 
 module.exports = { loadWithCodeCache, commandKey };

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -103,6 +104,36 @@ describe('dist/', () => {
       writeFileSync(join(copy, 'src', 'config', 'new-rule.ts'), 'export const x = 1;\n');
       expect(copied.staleness()).toBe('a source changed since dist/ was built');
     });
+  });
+
+  it('a validated config kept by one build of a CLI bundle is never used by another (a run that began before a rebuild)', () => {
+    // The copy's dist/ is current (same sources); its CLI runs without node_modules, the bundle holding all it needs.
+    const copy = mkdtempSync(join(tmpdir(), 'gd-config-build-'));
+    try {
+      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+      rmSync(join(copy, 'dist', '.config-cache'), { recursive: true, force: true });
+      const good = readFileSync(join(ROOT, 'examples', 'minimal.yaml'), 'utf8');
+      const broken = `${good}unknownKey: 1\n`;
+      const stats = (text: string) => {
+        writeFileSync(join(copy, 'guardduty.yaml'), text);
+        return spawnSync(process.execPath, [join(copy, 'bin', 'threatlists'), 'stats'], { cwd: copy, encoding: 'utf8', env: { ...process.env, GUARDDUTY_CONFIG: '' } });
+      };
+      expect(stats(good).status).toBe(0);
+      // Where that run kept the good config, an older build's run puts what its rules passed: here the broken text.
+      const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+      const kept = readdirSync(join(copy, 'dist', '.config-cache'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`${sha(good)}.v8`))!;
+      const entry = join(copy, 'dist', '.config-cache', kept);
+      cpSync(entry, join(entry, '..', `${sha(broken)}.v8`));
+      // The rebuild: a new bundle file in place of the old one.
+      const bundle = join(copy, 'dist', 'threatlists.js');
+      cpSync(bundle, `${bundle}.next`);
+      renameSync(`${bundle}.next`, bundle);
+      const run = stats(broken);
+      expect(run.stderr).toMatch(/unknownKey: unknown key "unknownKey"/);
+      expect(run.status).toBe(2);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('a stale build is never used: without typescript and esbuild the launcher fails naming npm run build', () => {
