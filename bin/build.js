@@ -135,12 +135,34 @@ function staleness() {
   if (manifest.stats && sameStats(manifest.stats, stats)) return undefined;
   if (manifest.hash !== inputsHash(files)) return 'a source changed since dist/ was built';
   // Same content, touched files (a checkout, a branch switch and back): remember the stats so the next start skips the hash.
+  refreshStats(manifest.hash, stats);
+  return undefined;
+}
+
+/**
+ * Records `stats` in the manifest of the build whose hash was just found
+ * current. Under dist.lock, which every build holds until its dist/ is in
+ * place, and only while the manifest is still that build's: written without
+ * both, a build that replaced dist/ meanwhile (from edited sources) got the
+ * old hash written over its own, and once the edit was undone its output
+ * passed for the old sources'. When the lock is held (a build is running)
+ * or cannot be taken (a read-only checkout), nothing is written and the next
+ * start hashes again.
+ */
+function refreshStats(hash, stats) {
   try {
-    writeManifest(DIST, { ...manifest, stats });
+    fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+  } catch {
+    return;
+  }
+  try {
+    const manifest = readManifest();
+    if (manifest && manifest.hash === hash) writeManifest(DIST, { ...manifest, stats });
   } catch {
     // A read-only dist/ stays usable: each start hashes.
+  } finally {
+    fs.rmSync(LOCK, { force: true });
   }
-  return undefined;
 }
 
 function tscPath() {

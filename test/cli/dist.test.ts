@@ -86,6 +86,20 @@ describe('dist/', () => {
       expect(after.stats['src/config/index.ts']).not.toBe(before.stats['src/config/index.ts']);
     });
 
+    it('while dist.lock is held (a build that may be replacing dist/), the stats are not written: the next start hashes again', () => {
+      const file = join(copy, 'src', 'config', 'index.ts');
+      const later = new Date(statSync(file).mtimeMs + 60_000);
+      utimesSync(file, later, later);
+      const before = readFileSync(join(copy, 'dist', '.build-manifest.json'), 'utf8');
+      writeFileSync(join(copy, 'dist.lock'), String(process.pid)); // a live holder: this process
+      expect(copied.staleness()).toBeUndefined();
+      expect(readFileSync(join(copy, 'dist', '.build-manifest.json'), 'utf8')).toBe(before);
+      expect(readFileSync(join(copy, 'dist.lock'), 'utf8')).toBe(String(process.pid)); // not taken over or removed
+      rmSync(join(copy, 'dist.lock'));
+      expect(copied.staleness()).toBeUndefined();
+      expect(manifest().stats['src/config/index.ts']).toBe(`${statSync(file).size}:${statSync(file).mtimeMs}`);
+    });
+
     it('an edit of the same size is stale: content, not size, decides once a stat moved', () => {
       const file = join(copy, 'src', 'config', 'index.ts');
       const text = readFileSync(file, 'utf8');
