@@ -247,6 +247,18 @@ function asciiOnly(file) {
   if (ascii !== text) fs.writeFileSync(file, ascii);
 }
 
+/** What builds that failed or were killed left beside dist/ (called under dist.lock: no build is running). */
+function removeLeftovers() {
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (!/^dist\.(next|old)-\d+(-\d+)?$/.test(entry)) continue;
+    try {
+      fs.rmSync(path.join(ROOT, entry), { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Left for the next build.
+    }
+  }
+}
+
 /** Compiles into a fresh folder, writes its manifest, then puts it in place of dist/. */
 function compile() {
   const missing = missingBuildTools();
@@ -260,6 +272,7 @@ function compile() {
   const hash = inputsHash(files);
   const next = `${DIST}.next-${process.pid}`;
   fs.rmSync(next, { recursive: true, force: true });
+  removeLeftovers();
   // Emit only (isolatedModules): the output equals a type-checked build; npm run typecheck checks types.
   const run = require('node:child_process').spawnSync(
     process.execPath,
@@ -289,8 +302,43 @@ function compile() {
   }
   const versions = { typescript: require(path.join(path.dirname(tsc), '..', 'package.json')).version, esbuild: esbuild.version };
   writeManifest(next, { hash, ...versions, stats });
-  fs.rmSync(DIST, { recursive: true, force: true });
-  fs.renameSync(next, DIST);
+  replaceDist(next);
+}
+
+/**
+ * Puts `next` in place of dist/ while runs of the old build may still write
+ * their caches into dist/ (at exit, bin/code-cache.js; the validated
+ * configs): removed in place, a folder such a write adds to failed the
+ * removal (ENOTEMPTY) and the build with it, leaving dist/ half deleted. So
+ * the old dist/ is renamed aside first and removed after, and a dist/ that
+ * a write made anew between the two renames is moved aside in turn. A late
+ * write lands in a folder named after the old bundle, which the new build
+ * never reads.
+ */
+function replaceDist(next) {
+  const aside = [];
+  for (let attempt = 0; ; attempt++) {
+    const old = `${DIST}.old-${process.pid}-${attempt}`;
+    try {
+      fs.renameSync(DIST, old);
+      aside.push(old);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+    try {
+      fs.renameSync(next, DIST);
+      break;
+    } catch (err) {
+      if (!['ENOTEMPTY', 'EEXIST'].includes(err.code) || attempt >= 10) throw err;
+    }
+  }
+  for (const old of aside) {
+    try {
+      fs.rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Still written into by a run of the old build: git-ignored, and removed by the next build.
+    }
+  }
 }
 
 /** `npm run build`: always compiles. */

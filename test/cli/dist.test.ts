@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { builtinModules } from 'node:module';
@@ -149,6 +149,29 @@ describe('dist/', () => {
       rmSync(copy, { recursive: true, force: true });
     }
   });
+
+  it('a rebuild succeeds while runs of the old build write their caches into dist/, and leaves nothing beside it', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'gd-rebuild-'));
+    try {
+      for (const entry of ['bin', 'cli', 'src', 'modules', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'dist']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+      // Runs of the old build exiting one after another, each writing its cache as bin/code-cache.js does.
+      const writer = spawn(process.execPath, ['-e', `const { writeFileAtomically } = require(${JSON.stringify(join(copy, 'bin', 'write-atomically.js'))});
+        for (let i = 0; ; i++) try { writeFileAtomically(${JSON.stringify(join(copy, 'dist', '.code-cache'))} + '/old.' + (i % 5) + '.v8', 'x'); } catch {}`]);
+      try {
+        const built = spawnSync(process.execPath, [join(copy, 'bin', 'build.js')], { cwd: copy, encoding: 'utf8' });
+        expect(built.stderr).toBe('');
+        expect(built.status).toBe(0);
+      } finally {
+        writer.kill();
+        await new Promise((resolve) => writer.once('exit', resolve));
+      }
+      expect(readdirSync(join(copy, 'dist'))).toEqual(expect.arrayContaining(['.build-manifest.json', 'threatlists.js']));
+      expect(readdirSync(copy).filter((f) => f.startsWith('dist.'))).toEqual([]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a stale build is never used: without typescript and esbuild the launcher fails naming npm run build', () => {
     // A copy of the project with a dist/ whose manifest does not match and no node_modules (a production install without the build).
