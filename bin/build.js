@@ -237,13 +237,19 @@ function withLock(fn, stillNeeded) {
  * but keeps some comments as written (a few in zod hold "—" or "à"); one
  * such character makes the whole bundle a two-byte string to decode and
  * scan. Escaped here too, every bundle is ASCII, which the launchers read
- * as a one-byte string (bin/code-cache.js). `\uXXXX` means the same
- * character in a string, a regular expression or an identifier, and is
- * inert text in a comment.
+ * as a one-byte string (bin/code-cache.js). Only in lines that are a
+ * `//` comment, where `\uXXXX` is inert text: esbuild keeps non-ASCII as
+ * written in template literals too (their raw text, which String.raw and
+ * other tags read), where an escape would change what the code computes.
+ * Anything else stays UTF-8: correct, read slower, and
+ * test/cli/dist.test.ts then names the bundle that is not ASCII.
  */
 function asciiOnly(file) {
   const text = fs.readFileSync(file, 'utf8');
-  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = text
+    .split('\n')
+    .map((line) => (/^\s*\/\//.test(line) ? line.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : line))
+    .join('\n');
   if (ascii !== text) fs.writeFileSync(file, ascii);
 }
 
@@ -391,7 +397,7 @@ function configCache(rel) {
   return path.join(CONFIG_CACHE, build);
 }
 
-module.exports = { ROOT, DIST, CONFIG_CACHE, configCache, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
+module.exports = { ROOT, DIST, CONFIG_CACHE, configCache, BUNDLES, asciiOnly, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
 
 if (require.main === module) {
   const started = Date.now();

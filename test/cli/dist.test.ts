@@ -56,7 +56,23 @@ describe('dist/', () => {
     expect(bundle('guardduty-ops')).toContain('require("@aws-sdk/client-guardduty")');
     expect(bundle('guardduty-ops')).not.toContain('node_modules/@aws-sdk/');
     // ASCII only (bin/build.js escapes what esbuild leaves in comments): the launchers read a bundle as a one-byte string.
-    for (const name of ['synth', 'threatlists', 'guardduty-ops']) expect(isAscii(readFileSync(join(ROOT, 'dist', `${name}.js`)))).toBe(true);
+    expect(['synth', 'threatlists', 'guardduty-ops'].filter((name) => !isAscii(readFileSync(join(ROOT, 'dist', `${name}.js`))))).toEqual([]);
+  });
+
+  it('making a bundle ASCII escapes only what is inert: a comment, never the raw text of a template a tag reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gd-ascii-'));
+    try {
+      // As esbuild prints them: non-ASCII kept in a comment and in a template literal's raw text.
+      const file = join(dir, 'bundle.js');
+      writeFileSync(file, '// caf\u00e9 \u2014 a comment\nprocess.stdout.write(String.raw`caf\u00e9`);\n');
+      const before = spawnSync(process.execPath, [file], { encoding: 'utf8' }).stdout;
+      expect(before).toBe('caf\u00e9');
+      (build as unknown as { asciiOnly(file: string): void }).asciiOnly(file);
+      expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('// caf\\u00e9 \\u2014 a comment');
+      expect(spawnSync(process.execPath, [file], { encoding: 'utf8' }).stdout).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('staleness: the content hash decides, unchanged stats skip it', () => {
