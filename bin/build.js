@@ -6,7 +6,7 @@
  * `npm run build` (this file run directly) compiles main.ts, src/, modules/
  * and cli/ with tsc (tsconfig.build.json) into dist/ and writes
  * dist/.build-manifest.json: a SHA-256 of every build input (those sources
- * plus tsconfig.json, tsconfig.build.json and this file).
+ * plus tsconfig.json, tsconfig.build.json, this file and package-lock.json).
  *
  * Each entry (the synth app main.ts, what cdktf.json runs through
  * bin/synth, and the two CLIs) is then bundled with esbuild into one file,
@@ -36,11 +36,20 @@ const { writeFileAtomically } = require('./write-atomically');
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const MANIFEST = '.build-manifest.json';
-/** Validated configs of the CLIs (src/config/validated-config-cache.ts): inside dist/, so a rebuild drops them. */
+/**
+ * Validated configs of the CLIs (src/config/validated-config-cache.ts): inside dist/, so a rebuild drops them,
+ * in a folder per bundle build (configCache()), so a run that started before a rebuild and validates after it
+ * (by the old rules) never writes where the new build reads.
+ */
 const CONFIG_CACHE = path.join(DIST, '.config-cache');
 const LOCK = path.join(ROOT, 'dist.lock');
 const SOURCE_DIRS = ['cli', 'src', 'modules'];
 const SOURCE_FILES = ['main.ts', 'tsconfig.json', 'tsconfig.build.json', 'bin/build.js'];
+/**
+ * The installed dependencies, as far as a checkout records them: the bundles hold zod, yaml, commander and cdktf,
+ * so an `npm ci` that moves one of them must rebuild (an input only where it exists: not every install has one).
+ */
+const DEPENDENCY_FILES = ['package-lock.json'];
 /** What esbuild bundles: dist/<name>.js from the compiled entry `from`. */
 const BUNDLES = [
   { name: 'synth', from: 'main.js', external: [] },
@@ -69,7 +78,7 @@ function walk(dir, out) {
 
 /** The build inputs, as sorted paths relative to the project root. */
 function inputs() {
-  const files = [...SOURCE_FILES];
+  const files = [...SOURCE_FILES, ...DEPENDENCY_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))];
   for (const dir of SOURCE_DIRS) walk(dir, files);
   return files.sort();
 }
@@ -126,12 +135,34 @@ function staleness() {
   if (manifest.stats && sameStats(manifest.stats, stats)) return undefined;
   if (manifest.hash !== inputsHash(files)) return 'a source changed since dist/ was built';
   // Same content, touched files (a checkout, a branch switch and back): remember the stats so the next start skips the hash.
+  refreshStats(manifest.hash, stats);
+  return undefined;
+}
+
+/**
+ * Records `stats` in the manifest of the build whose hash was just found
+ * current. Under dist.lock, which every build holds until its dist/ is in
+ * place, and only while the manifest is still that build's: written without
+ * both, a build that replaced dist/ meanwhile (from edited sources) got the
+ * old hash written over its own, and once the edit was undone its output
+ * passed for the old sources'. When the lock is held (a build is running)
+ * or cannot be taken (a read-only checkout), nothing is written and the next
+ * start hashes again.
+ */
+function refreshStats(hash, stats) {
   try {
-    writeManifest(DIST, { ...manifest, stats });
+    fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+  } catch {
+    return;
+  }
+  try {
+    const manifest = readManifest();
+    if (manifest && manifest.hash === hash) writeManifest(DIST, { ...manifest, stats });
   } catch {
     // A read-only dist/ stays usable: each start hashes.
+  } finally {
+    fs.rmSync(LOCK, { force: true });
   }
-  return undefined;
 }
 
 function tscPath() {
@@ -206,14 +237,32 @@ function withLock(fn, stillNeeded) {
  * but keeps some comments as written (a few in zod hold "—" or "à"); one
  * such character makes the whole bundle a two-byte string to decode and
  * scan. Escaped here too, every bundle is ASCII, which the launchers read
- * as a one-byte string (bin/code-cache.js). `\uXXXX` means the same
- * character in a string, a regular expression or an identifier, and is
- * inert text in a comment.
+ * as a one-byte string (bin/code-cache.js). Only in lines that are a
+ * `//` comment, where `\uXXXX` is inert text: esbuild keeps non-ASCII as
+ * written in template literals too (their raw text, which String.raw and
+ * other tags read), where an escape would change what the code computes.
+ * Anything else stays UTF-8: correct, read slower, and
+ * test/cli/dist.test.ts then names the bundle that is not ASCII.
  */
 function asciiOnly(file) {
   const text = fs.readFileSync(file, 'utf8');
-  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = text
+    .split('\n')
+    .map((line) => (/^\s*\/\//.test(line) ? line.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : line))
+    .join('\n');
   if (ascii !== text) fs.writeFileSync(file, ascii);
+}
+
+/** What builds that failed or were killed left beside dist/ (called under dist.lock: no build is running). */
+function removeLeftovers() {
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (!/^dist\.(next|old)-\d+(-\d+)?$/.test(entry)) continue;
+    try {
+      fs.rmSync(path.join(ROOT, entry), { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Left for the next build.
+    }
+  }
 }
 
 /** Compiles into a fresh folder, writes its manifest, then puts it in place of dist/. */
@@ -229,6 +278,7 @@ function compile() {
   const hash = inputsHash(files);
   const next = `${DIST}.next-${process.pid}`;
   fs.rmSync(next, { recursive: true, force: true });
+  removeLeftovers();
   // Emit only (isolatedModules): the output equals a type-checked build; npm run typecheck checks types.
   const run = require('node:child_process').spawnSync(
     process.execPath,
@@ -258,8 +308,43 @@ function compile() {
   }
   const versions = { typescript: require(path.join(path.dirname(tsc), '..', 'package.json')).version, esbuild: esbuild.version };
   writeManifest(next, { hash, ...versions, stats });
-  fs.rmSync(DIST, { recursive: true, force: true });
-  fs.renameSync(next, DIST);
+  replaceDist(next);
+}
+
+/**
+ * Puts `next` in place of dist/ while runs of the old build may still write
+ * their caches into dist/ (at exit, bin/code-cache.js; the validated
+ * configs): removed in place, a folder such a write adds to failed the
+ * removal (ENOTEMPTY) and the build with it, leaving dist/ half deleted. So
+ * the old dist/ is renamed aside first and removed after, and a dist/ that
+ * a write made anew between the two renames is moved aside in turn. A late
+ * write lands in a folder named after the old bundle, which the new build
+ * never reads.
+ */
+function replaceDist(next) {
+  const aside = [];
+  for (let attempt = 0; ; attempt++) {
+    const old = `${DIST}.old-${process.pid}-${attempt}`;
+    try {
+      fs.renameSync(DIST, old);
+      aside.push(old);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+    try {
+      fs.renameSync(next, DIST);
+      break;
+    } catch (err) {
+      if (!['ENOTEMPTY', 'EEXIST'].includes(err.code) || attempt >= 10) throw err;
+    }
+  }
+  for (const old of aside) {
+    try {
+      fs.rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Still written into by a run of the old build: git-ignored, and removed by the next build.
+    }
+  }
 }
 
 /** `npm run build`: always compiles. */
@@ -297,10 +382,22 @@ function load(name, rel) {
     process.stderr.write(`${name}: ${err.message}\n`);
     process.exit(BUILD_FAILED);
   }
-  return loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.')).exports;
+  const { exports, build } = loadWithCodeCache(path.join(DIST, `${rel}.js`), DIST, rel.replaceAll('/', '.'));
+  loadedBuilds.set(rel, build);
+  return exports;
 }
 
-module.exports = { ROOT, DIST, CONFIG_CACHE, BUNDLES, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
+/** Which build (bin/code-cache.js) of each file load() ran in this process. */
+const loadedBuilds = new Map();
+
+/** The validated-config cache of the build of dist/<rel>.js that load() ran: that build's rules alone fill it. */
+function configCache(rel) {
+  const build = loadedBuilds.get(rel);
+  if (build === undefined) throw new Error(`configCache('${rel}') before load()`);
+  return path.join(CONFIG_CACHE, build);
+}
+
+module.exports = { ROOT, DIST, CONFIG_CACHE, configCache, BUNDLES, asciiOnly, inputs, inputsHash, staleness, ensureBuilt, build, load, BuildError };
 
 if (require.main === module) {
   const started = Date.now();

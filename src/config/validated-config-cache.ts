@@ -14,7 +14,9 @@ import type { GuardDutyConfig } from './schema';
  * Exact because validation is a function of the text alone: nothing under
  * src/config reads the clock, the environment or another file (loadConfig
  * reads the one file; the lists are read and checked later, every run).
- * The launchers keep the cache in dist/, so it goes with every rebuild: a
+ * The launchers keep the cache in dist/, so it goes with every rebuild, in
+ * a folder of the bundle build they run (bin/build.js configCache()), so a
+ * run that began before a rebuild does not write into the new build's: a
  * changed schema or rule never meets a config validated by the old one.
  * Only a config that validated is written, so a broken one fails with its
  * messages every time; an unreadable or foreign cache file is a miss.
