@@ -40,7 +40,10 @@ export function shortAlertMessage(partition: Partition): InputTransformer {
  * has none of a finding's fields (GuardDuty user guide, "Monitoring S3
  * object scans with Amazon EventBridge"); `account` and `region` are the
  * bucket's, kept when the event is forwarded. Input paths may index arrays
- * (EventBridge user guide, "Amazon EventBridge input transformation").
+ * (EventBridge user guide, "Amazon EventBridge input transformation"). The
+ * object key is whatever the uploader named it and EventBridge places it
+ * unescaped (same guide, Common Issues): a key with a quote or backslash is
+ * left to the log group (docs/malware-protection.md).
  */
 export function shortScanResultMessage(): InputTransformer {
   return {
