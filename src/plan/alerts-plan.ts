@@ -59,6 +59,13 @@ export function planAlerts(
     const topicArn = arn(partition, 'sns', homeRegion, accountId, topicName);
     const scanRuleName = scanResultAlertRuleName(prefix, a.name);
     const scanResults = scanResultRoutes.has(a.name) ? { ruleName: scanRuleName, ruleArn: ctx.busRuleArn(scanRuleName) } : undefined;
+    // A topic this project does not create keeps its own policy: one that admits only the route's rule (aws:SourceArn)
+    // refuses the scan-result rule's publishes, which then fail into the dead-letter queue.
+    if (scanResults && !a.sns) {
+      warnings.push(
+        `alerts ${a.name}: Malware Protection for S3 scan results reach the existing topic ${a.topicArn} through a second rule, ${scanResults.ruleArn}: the topic's policy must let EventBridge publish from it too`,
+      );
+    }
     const extra = extraPublisher(a.name);
     const publishers = [ctx.busRuleArn(ruleName), ...(scanResults ? [scanResults.ruleArn] : []), ...(extra !== undefined ? [extra] : [])];
     return {
