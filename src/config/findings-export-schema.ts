@@ -105,7 +105,7 @@ export const alerts = z
   .array(
     z
       .strictObject({
-        name: shortName.describe('Route name: rule <prefix>-alert-<name>, topic <prefix>-guardduty-<name>.'),
+        name: shortName.describe('Route name: rule <prefix>-alert-<name> (and <prefix>-scans-<name> for Malware Protection for S3 scan results), topic <prefix>-guardduty-<name>.'),
         minSeverity: severity,
         types: z
           .array(z.string().min(1))
