@@ -2,7 +2,9 @@ import type { InputTransformer } from '../../src/alerts/message';
 
 /**
  * The text an EventBridge input transformer with a quoted (string) template
- * makes of `event`, the part between the quotes, modelling only what the
+ * makes of `event`, the part between the quotes (an SNS subscriber gets the
+ * quotes too: the input_template `"hello"` arrives by email as "hello",
+ * hashicorp/terraform-provider-aws#43253), modelling only what the
  * EventBridge user guide documents ("Amazon EventBridge input
  * transformation"): input paths in dot notation with array indices; a path
  * missing from the event leaves its variable out ("that variable isn't
