@@ -27,7 +27,8 @@ export function shortAlertMessage(partition: Partition): InputTransformer {
       title: '$.detail.title',
       id: '$.detail.id',
     },
-    // A quoted template makes SNS deliver plain text rather than JSON.
+    // A quoted template is one JSON string, not an object: subscribers read one line of text (between the quotes, which they
+    // receive too: terraform-provider-aws issue 43253).
     inputTemplate:
       '"GuardDuty finding, severity <severity>: <type> in account <account>, <region> (<resource>). <title> ' +
       `https://<region>.${CONSOLE_HOST[partition]}/guardduty/home?region=<region>#/findings?macros=current&fId=<id>"`,
@@ -55,7 +56,8 @@ export function shortScanResultMessage(): InputTransformer {
       region: '$.region',
       time: '$.time',
     },
-    // A quoted template makes SNS deliver plain text rather than JSON.
+    // A quoted template is one JSON string, not an object: subscribers read one line of text (between the quotes, which they
+    // receive too: terraform-provider-aws issue 43253).
     inputTemplate:
       '"GuardDuty Malware Protection for S3 found a threat (<threat>) in s3://<bucket>/<key>, account <account>, <region>, at <time>. ' +
       'The findings log group has the whole scan result."',

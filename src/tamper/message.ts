@@ -16,7 +16,8 @@ export function shortTamperMessage(): InputTransformer {
       time: '$.time',
       eventId: '$.detail.eventID',
     },
-    // A quoted template makes SNS deliver plain text rather than JSON.
+    // A quoted template is one JSON string, not an object: subscribers read one line of text (between the quotes, which they
+    // receive too: terraform-provider-aws issue 43253).
     inputTemplate:
       '"GuardDuty tamper alert: <eventName> (<eventSource>) by <principal> in account <account>, <region>, at <time>. ' +
       'Detection may be turned down; CloudTrail event <eventId> has the request."',
