@@ -191,7 +191,12 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
   const regional = (region: string): RegionalExportPlan => {
     const regionFlowLogs = flowLogs?.regional(region);
     const forwarderRuleName = findingsRuleName(ctx.prefix);
-    const forwarderRule: DeliveryRule = { ruleName: forwarderRuleName, ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`) };
+    const forwardsRegionScans = scans?.regions.has(region) === true;
+    const forwarderRule: DeliveryRule = {
+      ruleName: forwarderRuleName,
+      ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${forwarderRuleName}`),
+      ...(forwardsRegionScans ? { carries: `GuardDuty findings and ${SCAN_RESULTS}` } : {}),
+    };
     const tamperRules: DeliveryRule[] = (tamper?.forwardRules ?? []).map((r) => ({
       ruleName: r.ruleName,
       ruleArn: arn(ctx.partition, 'events', region, ctx.accountId, `rule/${r.ruleName}`),
@@ -204,7 +209,7 @@ export function planFindingsExport(config: GuardDutyConfig, regions: readonly st
         busArn: ctx.busArn,
         // Bus-to-bus delivery needs a role, in the home region too, and the bus policy admits only this role.
         roleArn: bus.forwarderRoleArn,
-        ...(scans?.regions.has(region) ? { malwareScanResults: true as const } : {}),
+        ...(forwardsRegionScans ? { malwareScanResults: true as const } : {}),
       },
       ...(archive ? { publishingDestination: { bucketArn: `arn:${ctx.partition}:s3:::${archive.bucketName}`, keyAlias: archive.keyAlias, keyRegion: ctx.homeRegion } } : {}),
       filters,
