@@ -56,12 +56,11 @@ export class AlertRoute extends Construct {
       target: {
         id: 'alert-topic',
         arn: route.topic.arn,
-        ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...message.inputPaths }, inputTemplate: message.inputTemplate } } : {}),
+        ...(route.message === 'short' ? { inputTransformer: message } : {}),
         dependsOn,
       },
     });
     if (route.scanResults) {
-      const scanMessage = shortScanResultMessage();
       new FindingsRule(this, 'ScanResults', {
         ruleName: route.scanResults.ruleName,
         busName: props.busName,
@@ -71,7 +70,7 @@ export class AlertRoute extends Construct {
         target: {
           id: 'alert-topic',
           arn: route.topic.arn,
-          ...(route.message === 'short' ? { inputTransformer: { inputPaths: { ...scanMessage.inputPaths }, inputTemplate: scanMessage.inputTemplate } } : {}),
+          ...(route.message === 'short' ? { inputTransformer: shortScanResultMessage() } : {}),
           dependsOn,
         },
       });

@@ -1,7 +1,8 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { CloudwatchEventTarget, type CloudwatchEventTargetInputTransformer } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import type { InputTransformer } from '../../src/alerts/message';
 import { findingEventPattern, type FindingSelector } from '../../src/findings/event-pattern';
 
 /** Retry policy and dead-letter queue of a target: a failed delivery is never dropped unnoticed. */
@@ -33,7 +34,7 @@ export interface FindingsRuleProps {
     /** @default - none (same-region bus, log group, topic) */
     readonly roleArn?: string;
     /** @default - the event as it is */
-    readonly inputTransformer?: CloudwatchEventTargetInputTransformer;
+    readonly inputTransformer?: InputTransformer;
     /** Resources the target needs first (a resource policy that admits EventBridge). */
     readonly dependsOn?: ITerraformDependable[];
   };
@@ -60,7 +61,7 @@ export class FindingsRule extends Construct {
       targetId: target.id,
       arn: target.arn,
       ...(target.roleArn ? { roleArn: target.roleArn } : {}),
-      ...(target.inputTransformer ? { inputTransformer: target.inputTransformer } : {}),
+      ...(target.inputTransformer ? { inputTransformer: { inputPaths: { ...target.inputTransformer.inputPaths }, inputTemplate: target.inputTransformer.inputTemplate } } : {}),
       retryPolicy: { ...props.delivery.retryPolicy },
       deadLetterConfig: { arn: props.delivery.deadLetterQueueArn },
       ...(target.dependsOn ? { dependsOn: target.dependsOn } : {}),

@@ -45,7 +45,7 @@ export class TamperRoutes extends Construct {
         target: {
           id: 'alert-topic',
           arn: alert.topicArn,
-          ...(alert.message === 'short' ? { inputTransformer: { inputPaths: { ...message.inputPaths }, inputTemplate: message.inputTemplate } } : {}),
+          ...(alert.message === 'short' ? { inputTransformer: message } : {}),
           dependsOn: [...(props.topicDependencies ?? [])],
         },
       });
