@@ -307,7 +307,6 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
       }
       return management ? resolved.overridden : resolved.all;
     });
-    const regionFindings = findings.regional(region);
     const protectedBuckets = malware?.adminBuckets(region) ?? [];
     return {
       kind: 'regional',
@@ -340,7 +339,7 @@ export function planEstate(config: GuardDutyConfig, lists: readonly BuiltList[] 
             },
           }
         : {}),
-      findings: regionFindings,
+      findings: findings.regional(region),
       ipListSets: threatLists?.sets ?? [],
       ...(protectedBuckets.length > 0 ? { protectedBuckets } : {}),
     };
